@@ -1,0 +1,14 @@
+import type { Command } from '../command.js';
+
+/**
+ * Every command, loaded only when used. Built-in commands register here the same way an
+ * extension would; the order is the order of `bilat --help`.
+ */
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  demo: async () => (await import('./demo.js')).demoCommand,
+  ingest: async () => (await import('./ingest.js')).ingestCommand,
+  documents: async () => (await import('./documents.js')).documentsCommand,
+  show: async () => (await import('./show.js')).showCommand,
+  extract: async () => (await import('./extract.js')).extractCommand,
+  db: async () => (await import('./db.js')).dbCommand,
+};

@@ -1,0 +1,121 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { normaliseDateString } from '../../util/dates.js';
+import { InputError } from '../errors.js';
+import { domToText } from '../html-text.js';
+import { single, type Reader } from '../reader.js';
+
+type Doc = ReturnType<typeof parseHTML>['document'];
+
+function meta(doc: Doc, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const el =
+      doc.querySelector(`meta[property="${key}"]`) ??
+      doc.querySelector(`meta[name="${key}"]`) ??
+      doc.querySelector(`meta[itemprop="${key}"]`);
+    const v = el?.getAttribute('content')?.trim();
+    if (v) return v;
+  }
+  return null;
+}
+
+/** Values of `key` anywhere in the page's JSON-LD blocks (including `@graph`). */
+function jsonLd(doc: Doc, key: string): string[] {
+  const found: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === key && typeof v === 'string') found.push(v);
+        else if (k === key && v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string')
+          found.push((v as { name: string }).name);
+        else visit(v);
+      }
+    }
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // A broken JSON-LD block is common on real pages; the other metadata still counts.
+    }
+  }
+  return found;
+}
+
+/** Publication date from page metadata, in order of reliability. */
+export function htmlPublished(doc: Doc): string | null {
+  const candidates = [
+    meta(doc, 'article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate',
+      'publish-date', 'DC.date.issued', 'dc.date', 'date', 'sailthru.date', 'parsely-pub-date'),
+    ...jsonLd(doc, 'datePublished'),
+    doc.querySelector('time[pubdate]')?.getAttribute('datetime') ?? null,
+    doc.querySelector('article time[datetime]')?.getAttribute('datetime') ?? null,
+    doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
+  ];
+  for (const c of candidates) {
+    const iso = normaliseDateString(c);
+    if (iso) return iso;
+  }
+  return null;
+}
+
+const BOILERPLATE =
+  'nav, header, footer, aside, form, script, style, noscript, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], .cookie, .cookies, #cookie-banner, .newsletter, .share, .social, .related, .read-more';
+
+/**
+ * HTML page → article text. The body comes from Mozilla Readability (menus, "read more" lists,
+ * cookie banners and footers dropped); when Readability finds nothing, the `<article>`/`<main>`
+ * element or the body without boilerplate is used.
+ */
+export const htmlReader: Reader = {
+  id: 'html',
+  extensions: ['.html', '.htm', '.xhtml'],
+  sniff: (head) => /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b/i.test(head),
+  read(input) {
+    const source = input.text();
+    if (!/<[a-z!][^>]*>/i.test(source)) throw new InputError(input.path, 'not HTML: no tags found');
+    const { document } = parseHTML(source);
+    const title =
+      meta(document, 'og:title', 'twitter:title') ??
+      document.querySelector('title')?.textContent?.trim() ??
+      document.querySelector('h1')?.textContent?.trim() ??
+      null;
+    const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url');
+    const outlet = meta(document, 'og:site_name', 'application-name') ?? jsonLd(document, 'publisher')[0] ?? null;
+    const language = document.documentElement?.getAttribute('lang') ?? null;
+    const published = htmlPublished(document);
+
+    let text = '';
+    try {
+      // Readability mutates the DOM it reads, so it gets its own copy.
+      const copy = parseHTML(source).document;
+      const article = new Readability(copy as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+      if (article?.content) text = domToText(parseHTML(`<div>${article.content}</div>`).document);
+    } catch {
+      text = '';
+    }
+    if (text.length < 200) {
+      const container = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
+      if (container) {
+        for (const el of container.querySelectorAll(BOILERPLATE)) el.remove();
+        const fallback = domToText(container);
+        if (fallback.length > text.length) text = fallback;
+      }
+    }
+    if (!text.trim()) throw new InputError(input.path, 'no article text found in HTML');
+    const h1 = document.querySelector('h1')?.textContent?.trim();
+    const cleanTitle = h1 && title && title.includes(h1) ? h1 : title;
+    if (cleanTitle && text.startsWith(cleanTitle)) text = text.slice(cleanTitle.length);
+    return single({
+      text,
+      title: cleanTitle ?? null,
+      url: url ?? null,
+      outlet,
+      language,
+      published,
+      format: 'html',
+      sourcePath: input.path,
+    });
+  },
+};

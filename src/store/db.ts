@@ -1,0 +1,104 @@
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
+import type { Database } from './schema.js';
+import { migrationProvider } from './migrations/index.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** What differs between databases, as flags rather than scattered dialect checks. */
+export interface Capabilities {
+  dialect: DialectName;
+  /** Full-text search flavour. */
+  fullText: 'fts5' | 'tsvector';
+  /** Several processes may write at once. */
+  concurrentWriters: boolean;
+}
+
+export interface Store {
+  db: Kysely<Database>;
+  capabilities: Capabilities;
+  /** Where the data lives, for messages (password removed). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Run pending migrations on open (default true). */
+  migrate?: boolean;
+  readonly?: boolean;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(url);
+}
+
+/** Database location from a flag, then `BILAT_DB`, then `./bilat.db`. */
+export function resolveDbLocation(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  return flag ?? env.BILAT_DB ?? 'bilat.db';
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+/**
+ * Open (and by default migrate) a store: a SQLite file path or a `postgres://` URL. A
+ * `?schema=NAME` parameter on a PostgreSQL URL selects (and creates) a schema.
+ *
+ * @example const store = await openStore('bilat.db'); … await store.close();
+ */
+export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
+  let db: Kysely<Database>;
+  let capabilities: Capabilities;
+  if (isPostgresUrl(location)) {
+    const pg = await import('pg');
+    const url = new URL(location);
+    const schema = url.searchParams.get('schema');
+    url.searchParams.delete('schema');
+    if (schema && !/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`invalid schema name "${schema}"`);
+    const pool = new pg.default.Pool({ connectionString: url.toString(), max: 10 });
+    if (schema) {
+      const client = await pool.connect();
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      } finally {
+        client.release();
+      }
+      pool.on('connect', (client) => {
+        client.query(`SET search_path TO "${schema}"`).catch(() => undefined);
+      });
+    }
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    capabilities = { dialect: 'postgres', fullText: 'tsvector', concurrentWriters: true };
+  } else {
+    const { default: SQLite } = await import('better-sqlite3');
+    const sqlite = new SQLite(location, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    if (!options.readonly) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 10000');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    capabilities = { dialect: 'sqlite', fullText: 'fts5', concurrentWriters: false };
+  }
+  const store: Store = {
+    db,
+    capabilities,
+    location: redact(location),
+    close: () => db.destroy(),
+  };
+  if (options.migrate !== false && !options.readonly) {
+    const result = await migrateToLatest(store);
+    if (result.error) {
+      await store.close();
+      throw result.error instanceof Error ? result.error : new Error(String(result.error));
+    }
+  }
+  return store;
+}
+
+export function migrator(store: Store): Migrator {
+  return new Migrator({ db: store.db, provider: migrationProvider, migrationTableName: 'bilat_migration', migrationLockTableName: 'bilat_migration_lock' });
+}
+
+export async function migrateToLatest(store: Store): Promise<MigrationResultSet> {
+  return migrator(store).migrateToLatest();
+}

@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-documents.js';
+import * as m0002 from './0002-extractions.js';
+
+/**
+ * Every migration, in order. Names are frozen once shipped. Reserved next names, so that work
+ * in parallel does not collide: 0003-fusion, 0004-policies-series, 0005-search, 0006-jobs.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-documents': m0001,
+  '0002-extractions': m0002,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
