@@ -1,0 +1,59 @@
+import type { DatePrecision } from './types.js';
+import type { PipelineContext } from './pipeline.js';
+
+/**
+ * Annotations that one stage leaves for later ones. Offsets are character offsets into the
+ * stored document text (`ctx.doc.text`), like evidence offsets.
+ */
+
+/** A date or time expression resolved against the publication date. */
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  /** The resolved interval (inclusive ISO days). */
+  value: { start: string; end: string; precision: DatePrecision };
+  /** `stated` when the text gives the full date; `inferred` when the year (or more) came from the reference date. */
+  source: 'stated' | 'inferred';
+  /** Id of the parser/refiner chain that produced it, e.g. `dates/en/quarter`. */
+  rule: string;
+  sentenceIndex: number;
+}
+
+export type ActorKind = 'person' | 'country' | 'organisation' | 'igo' | 'group' | 'reference';
+
+/** A mention of an actor, resolved (when possible) to a country and sector at the document's date. */
+export interface ActorMention {
+  start: number;
+  end: number;
+  text: string;
+  kind: ActorKind;
+  /** Canonical name: the person's or organisation's name, or the country name. */
+  name: string | null;
+  country: string | null;
+  sector: string | null;
+  /** Gazetteer id (person, organisation, IGO) when known. */
+  id: string | null;
+  /** How it was recognised, e.g. `actors/gazetteer`, `actors/title-name`, `actors/coref`. */
+  rule: string;
+  sentenceIndex: number;
+}
+
+export const ANNOTATION_KEYS = {
+  dates: 'dates',
+  actors: 'actors',
+  numbers: 'numbers',
+} as const;
+
+export function getDates(ctx: PipelineContext): DateMention[] {
+  return (ctx.annotations.get(ANNOTATION_KEYS.dates) as DateMention[] | undefined) ?? [];
+}
+
+export function getActors(ctx: PipelineContext): ActorMention[] {
+  return (ctx.annotations.get(ANNOTATION_KEYS.actors) as ActorMention[] | undefined) ?? [];
+}
+
+/** Mentions whose span lies inside a sentence. */
+export function inSentence<T extends { start: number; end: number }>(mentions: T[], sentence: { start: number; end: number }): T[] {
+  return mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+}
