@@ -60,6 +60,15 @@ export function htmlPublished(doc: Doc): string | null {
   return null;
 }
 
+/** "Headline | Site" → "Headline". */
+function stripSiteName(title: string | null, outlet: string | null): string | null {
+  if (!title) return null;
+  const parts = title.split(/\s+[|–—-]\s+/);
+  if (parts.length < 2) return title;
+  const last = parts[parts.length - 1]!;
+  return outlet === last || last.length < parts[0]!.length ? parts.slice(0, -1).join(' - ') : title;
+}
+
 const BOILERPLATE =
   'nav, header, footer, aside, form, script, style, noscript, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], .cookie, .cookies, #cookie-banner, .newsletter, .share, .social, .related, .read-more';
 
@@ -99,13 +108,13 @@ export const htmlReader: Reader = {
       const container = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
       if (container) {
         for (const el of container.querySelectorAll(BOILERPLATE)) el.remove();
-        const fallback = domToText(container);
-        if (fallback.length > text.length) text = fallback;
+        // Short Readability output on a small page is often a menu; trust the cleaned container.
+        text = domToText(container);
       }
     }
     if (!text.trim()) throw new InputError(input.path, 'no article text found in HTML');
-    const h1 = document.querySelector('h1')?.textContent?.trim();
-    const cleanTitle = h1 && title && title.includes(h1) ? h1 : title;
+    const h1 = (document.querySelector('article h1') ?? document.querySelector('h1'))?.textContent?.replace(/\s+/g, ' ').trim();
+    const cleanTitle = h1 && h1 !== outlet && h1.length <= 200 ? h1 : stripSiteName(title, outlet);
     if (cleanTitle && text.startsWith(cleanTitle)) text = text.slice(cleanTitle.length);
     return single({
       text,
