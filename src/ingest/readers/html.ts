@@ -43,6 +43,16 @@ function jsonLd(doc: Doc, key: string): string[] {
   return found;
 }
 
+/** Dates written in bylines and date lines of the page ("Monday 5 January 2026"). */
+function visibleDates(doc: Doc): string[] {
+  const out: string[] = [];
+  for (const el of doc.querySelectorAll('[class*="date" i], [class*="byline" i], [class*="publish" i], [class*="posted" i], [id*="date" i], time')) {
+    const text = el.textContent?.replace(/\s+/g, ' ').trim();
+    if (text && text.length <= 60) out.push(text.replace(/^(?:Published|Posted|Updated)(?:\s+on)?:?\s*/i, ''));
+  }
+  return out;
+}
+
 /** Publication date from page metadata, in order of reliability. */
 export function htmlPublished(doc: Doc): string | null {
   const candidates = [
@@ -52,6 +62,7 @@ export function htmlPublished(doc: Doc): string | null {
     doc.querySelector('time[pubdate]')?.getAttribute('datetime') ?? null,
     doc.querySelector('article time[datetime]')?.getAttribute('datetime') ?? null,
     doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
+    ...visibleDates(doc),
   ];
   for (const c of candidates) {
     const iso = normaliseDateString(c);
