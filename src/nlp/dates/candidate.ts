@@ -1,7 +1,8 @@
 import type { ParsingResult } from 'chrono-node';
 import type { Sentence } from '../../types.js';
 import type { DateInterval } from './calendar.js';
-import { intervalOf, readMeta, type DateMeta } from './meta.js';
+import { parseIsoDay } from '../../util/dates.js';
+import { dayFromComponents, intervalOf, readMeta, type DateMeta } from './meta.js';
 
 /** A date found in the text, on its way to becoming a DateMention. */
 export interface Candidate {
@@ -47,8 +48,9 @@ export interface MentionRefiner {
 const LEADING = /^(?:(?:on|in|at|of)\s+)/i;
 const TRAILING = /[\s,;:.-]+$/;
 
-/** Turn a chrono result from a window of the text into a candidate. */
-export function toCandidate(result: ParsingResult, offset: number, sentenceIndex: number): Candidate {
+/** Turn a chrono result from a window of the text into a candidate; null when it is not a real day. */
+export function toCandidate(result: ParsingResult, offset: number, sentenceIndex: number): Candidate | null {
+  if (!parseIsoDay(dayFromComponents(result.start)) || (result.end && !parseIsoDay(dayFromComponents(result.end)))) return null;
   const meta = readMeta(result);
   const value = intervalOf(result, meta);
   const inferred = Boolean(meta.relative || meta.flex || meta.shift || meta.anaphor);

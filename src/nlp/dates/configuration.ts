@@ -19,6 +19,7 @@ import { vagueReferenceParser } from './parsers/vague-reference.js';
 import { weekdayParser } from './parsers/weekday.js';
 import { yearRangeParser } from './parsers/year-range.js';
 import { yearParser } from './parsers/year.js';
+import { invalidDateFilter } from './refiners/invalid-date-filter.js';
 import { monthWordFilter } from './refiners/month-word-filter.js';
 import { partOfPeriodRefiner } from './refiners/part-of-period.js';
 import { slashDateFilter } from './refiners/slash-date-filter.js';
@@ -86,6 +87,7 @@ export const CHRONO_REFINERS_DROPPED = ['ENMergeDateRangeRefiner', 'ENEndOfPerio
 
 /** Bilat's refiners, after chrono's. */
 export const REFINERS: Refiner[] = [
+  invalidDateFilter, // Sept. 31
   stoplistFilter, // Good Friday, Sunday Times
   monthWordFilter, // "they may", "Theresa May"
   slashDateFilter, // 3/4 of voters
@@ -105,11 +107,16 @@ export const MENTION_REFINERS: MentionRefiner[] = [
 
 let instance: Chrono | null = null;
 
-/** A chrono parser whose results carry its class name (chrono tags only some), for rule ids. */
+/**
+ * A chrono parser whose results carry its class name (chrono tags only some), for rule ids.
+ * Its pattern is built once: the English parsers kept do not vary it by context, and some
+ * would otherwise compile it again on every call.
+ */
 function labelled(parser: Parser): Parser {
   const tag = `parser/${className(parser)}`;
+  let pattern: RegExp | null = null;
   return {
-    pattern: (context) => parser.pattern(context),
+    pattern: (context) => (pattern ??= parser.pattern(context)),
     extract(context, match) {
       const out = parser.extract(context, match);
       if (!out) return null;

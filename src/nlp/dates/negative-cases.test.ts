@@ -38,6 +38,8 @@ const NEGATIVE_CASES: Array<[string, string]> = [
   ['The meeting starts at 10:30 a.m.', '2025-03-23'],
   ['Room 1201 and Flight 2025 were booked.', '2025-03-23'],
   ['The H1-B visa programme was expanded.', '2025-03-23'],
+  ['The shares rose 1-1/16 to 10-13/16.', '1987-03-02'],
+  ['The deadline of 31/9/1986 and 1/0/1986 passed.', '1987-03-02'],
 ];
 
 test.each(NEGATIVE_CASES)('negative_cases: %s', (input, published) => {

@@ -9,7 +9,7 @@ export interface Window {
 }
 
 /** Characters of context kept on each side of a trigger; longer than any date expression. */
-const REACH = 48;
+const REACH = 32;
 
 /** Date-like numbers: years and decades, numeric dates, quarter and half codes, '90s. */
 const NUMERIC = String.raw`(?:1[89]|20)\d\ds?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}/(?:1[89]|20)\d\d|[QH][1-4]|[1-4][QH]|['’]\d\d`;

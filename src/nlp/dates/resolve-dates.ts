@@ -68,7 +68,10 @@ export function resolveDates(text: string, options: ResolveOptions): DateMention
   let candidates: Candidate[] = [];
   const windows = options.prefilter === false ? sentences.map((s) => ({ start: s.start, end: s.end, sentenceIndex: s.index })) : candidateWindows(text, sentences);
   for (const w of windows) {
-    for (const r of parser.parse(text.slice(w.start, w.end), refDate) as ParsingResult[]) candidates.push(toCandidate(r, w.start, w.sentenceIndex));
+    for (const r of parser.parse(text.slice(w.start, w.end), refDate) as ParsingResult[]) {
+      const c = toCandidate(r, w.start, w.sentenceIndex);
+      if (c) candidates.push(c);
+    }
   }
   const doc: DocumentView = {
     text,

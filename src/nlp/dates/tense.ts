@@ -37,12 +37,21 @@ function tokenize(text: string): Token[] {
   return out;
 }
 
+let firstWords: Set<string> | null = null;
+
+/** First words of the cue phrases, to skip most tokens at once. */
+function cueStarts(): Set<string> {
+  firstWords ??= new Set([...dateLexicon().tenseCues.keys()].map((p) => p.split(' ')[0]!));
+  return firstWords;
+}
+
 function findCues(tokens: Token[]): Cue[] {
   const lex = dateLexicon();
+  const starts = cueStarts();
   const cues: Cue[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let found: Cue | null = null;
-    for (let n = 3; n >= 1 && !found; n--) {
+    for (let n = starts.has(tokens[i]!.lower) ? 3 : 0; n >= 1 && !found; n--) {
       if (i + n > tokens.length) continue;
       const phrase = tokens.slice(i, i + n).map((t) => t.lower).join(' ');
       const tense = lex.tenseCues.get(phrase);
