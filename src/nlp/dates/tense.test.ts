@@ -14,6 +14,7 @@ const CASES: Array<[string, string, 'past' | 'future' | null]> = [
   ['China will lift the ban in March, officials said.', 'March', 'future'],
   ['On Friday, the two ministers signed the accord.', 'Friday', 'past'],
   ['The two ministers met in Tokyo on Friday and agreed to cooperate.', 'Friday', 'past'],
+  ['On Friday, during a meeting in Tokyo, Wang Yi and Cho Tae-yul agreed to work together.', 'Friday', 'past'],
   ['Talks are held on Thursday.', 'Thursday', null],
   ['The boy must be returned by Jan. 14.', 'Jan. 14', 'future'],
   ['Exports need a boost in March.', 'March', null],
