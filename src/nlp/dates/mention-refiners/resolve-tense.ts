@@ -6,7 +6,7 @@ import { distanceTo, shiftInterval, type DateInterval } from '../calendar.js';
  * the year when it means another ("payable Dec. 7", "by Jan. 14", "the third quarter" in a
  * November report). Tense cues are noisy; nearness is not.
  */
-const CLOSE_DAYS: Partial<Record<DatePrecision, number>> = { day: 45, week: 7, month: 31, quarter: 92, half: 92, year: 0, decade: 0 };
+const CLOSE_DAYS: Partial<Record<DatePrecision, number>> = { day: 60, month: 31, quarter: 92, half: 92 };
 import type { MentionRefiner } from '../candidate.js';
 import { clauseTense } from '../tense.js';
 
@@ -16,7 +16,7 @@ import { clauseTense } from '../tense.js';
  * "fell in the third quarter"), in a future clause the earliest one that has not ended ("will
  * meet on Thursday" → the coming Thursday, "plans to visit in March" → the coming March).
  * Without a cue a weekday is the latest one (news reports the past), and a month or quarter the
- * one nearest to publication. A yearless date very close to publication (within 45 days for a
+ * one nearest to publication. A yearless date very close to publication (within 60 days for a
  * day, a month for a month, a quarter for a quarter or half) is taken as that one whatever the tense.
  *
  * @example "will visit in March" (ref 2025-04-10) → 2026-03
@@ -38,7 +38,7 @@ export const resolveTense: MentionRefiner = {
           : [-1, 0, 1].map((k) => shiftInterval(c.value, { years: refYear - Number(c.value.start.slice(0, 4)) + k }));
       const nearest = options.reduce((best, o) => (distanceTo(ref, o) < distanceTo(ref, best) ? o : best));
       let chosen: DateInterval | undefined;
-      if (c.meta.flex === 'year' && distanceTo(ref, nearest) <= CLOSE_DAYS[c.value.precision]!) chosen = nearest;
+      if (c.meta.flex === 'year' && distanceTo(ref, nearest) <= (CLOSE_DAYS[c.value.precision] ?? 0)) chosen = nearest;
       else if (cue?.tense === 'future') chosen = options.find((o) => o.end >= ref);
       else if (cue?.tense === 'past' || c.meta.flex === 'week') chosen = [...options].reverse().find((o) => o.start <= ref);
       else chosen = nearest;
@@ -46,7 +46,7 @@ export const resolveTense: MentionRefiner = {
       const moved = chosen.start !== c.value.start;
       c.value = chosen;
       c.why.push(
-        chosen === nearest && c.meta.flex === 'year' && distanceTo(ref, nearest) <= CLOSE_DAYS[c.value.precision]!
+        chosen === nearest && c.meta.flex === 'year' && distanceTo(ref, nearest) <= (CLOSE_DAYS[c.value.precision] ?? 0)
           ? `within ${CLOSE_DAYS[c.value.precision]} days of publication → ${chosen.start}`
           : cue
             ? `tense ${cue.tense} (cue "${cue.cue}") → ${chosen.start}`
