@@ -96,6 +96,7 @@ const CASES: Array<[string, string | null, Expected[]]> = [
   // No publication date: only what the text fixes.
   ['China banned K-pop in 2016 and eased the ban last month.', null, [{ text: '2016', timex: '2016', source: 'stated' }]],
   ['Lee arrived in Beijing on 5 January 2026, a Monday, and left on Friday.', null, [{ text: '5 January 2026', timex: '2026-01-05' }]],
+  ['He arrived on 5 March 2024 and left the following day.', null, [{ text: '5 March 2024', timex: '2024-03-05' }, { text: 'the following day', timex: '2024-03-06', source: 'inferred' }]],
 ];
 
 describe('resolveDates', () => {
