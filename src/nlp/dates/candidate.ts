@@ -48,6 +48,12 @@ export interface MentionRefiner {
 const LEADING = /^(?:(?:on|in|at|of)\s+)/i;
 const TRAILING = /[\s,;:.-]+$/;
 
+/** Drop trailing punctuation, but keep the period of an abbreviated month ("Sept."). */
+function trimEnd(text: string): string {
+  const trimmed = text.replace(TRAILING, '');
+  return /\b[A-Z][a-z]{2,3}$/.test(trimmed) && text.startsWith(`${trimmed}.`) ? `${trimmed}.` : trimmed;
+}
+
 /** Turn a chrono result from a window of the text into a candidate; null when it is not a real day. */
 export function toCandidate(result: ParsingResult, offset: number, sentenceIndex: number): Candidate | null {
   if (!parseIsoDay(dayFromComponents(result.start)) || (result.end && !parseIsoDay(dayFromComponents(result.end)))) return null;
@@ -55,7 +61,7 @@ export function toCandidate(result: ParsingResult, offset: number, sentenceIndex
   const value = intervalOf(result, meta);
   const inferred = Boolean(meta.relative || meta.flex || meta.shift || meta.anaphor);
   const lead = LEADING.exec(result.text)?.[0].length ?? 0;
-  const text = result.text.slice(lead).replace(/\.$/.test(result.text) && /\b[A-Z][a-z]{2,3}\.$/.test(result.text) ? /[\s,;:-]+$/ : TRAILING, '');
+  const text = trimEnd(result.text.slice(lead));
   const start = offset + result.index + lead;
   return {
     start,

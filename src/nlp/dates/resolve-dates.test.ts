@@ -54,6 +54,7 @@ const CASES: Array<[string, string | null, Expected[]]> = [
   ['He arrived on 5 March 2024 and left the following day.', '2025-06-10', [{ text: '5 March 2024', timex: '2024-03-05' }, { text: 'the following day', timex: '2024-03-06' }]],
   ['The ban began on 5 March 2024. Three days later it was lifted.', '2025-06-10', [{ text: '5 March 2024', timex: '2024-03-05' }, { text: 'Three days later', timex: '2024-03-08' }]],
   ['Profit rose in the third quarter of 2024. In the quarter, sales also grew.', '2025-06-10', [{ text: 'the third quarter of 2024', timex: '2024-Q3' }, { text: 'the quarter', timex: '2024-Q3' }]],
+  ['Profit rose 5% in the period to November.', '2025-12-10', [{ text: 'November', timex: '2025-11' }]],
   // Periods relative to publication.
   ['Imports fell last year.', '2025-03-23', [{ text: 'last year', timex: '2024', source: 'inferred', precision: 'year' }]],
   ['Imports fell this year.', '2025-03-23', [{ text: 'this year', timex: '2025' }]],

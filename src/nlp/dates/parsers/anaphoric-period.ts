@@ -1,12 +1,16 @@
 import type { DatePrecision } from '../../../types.js';
-import { isoDate } from '../../../util/dates.js';
+import { isoDate, MONTH_PATTERN } from '../../../util/dates.js';
 import { createResult, referenceDay } from '../meta.js';
 import { defineParser, UNIT_PRECISION, unitFrom } from './define.js';
 
+/** A period given by its end: "the year ended March 31", "the period to November". */
+const PERIOD_END = new RegExp(`^\\s+(?:ended|ending|(?:to|through)\\s+${MONTH_PATTERN}\\b)`);
+
 /**
  * A period that names again a date given earlier: "the quarter", "the same year", "that
- * day", "the period", "the 1988 quarter" (that quarter, in 1988). A fiscal period with its end
- * date ("the year ended March 31") is not a calendar period and does not match. It takes the value of the last earlier
+ * day", "the period", "the 1988 quarter" (that quarter, in 1988). A period given by its end
+ * ("the year ended March 31", "the period to November") is not a calendar period and does
+ * not match. It takes the value of the last earlier
  * date of that precision (any of month…year for "the period"); with none, "the quarter" is
  * the last quarter before publication and "the year"/"the month"/"the week" the current one,
  * while "the period" is dropped. "the latest quarter" (or period) is always the last quarter
@@ -18,7 +22,7 @@ export const anaphoricPeriodParser = defineParser(
   /(?:[Tt]he|[Tt]hat)\s+(?:((?:1[89]|20)\d\d)\s+|(latest|most\s+recent)\s+|same\s+|full\s+)?(?:fiscal\s+)?(quarter|period|year|month|week|day)(?![\p{L}\p{N}-])/u,
   (context, match) => {
     const end = match.index! + match[0].length;
-    if (/^\s+(?:ended|ending|to\s+date)\b/.test(context.text.slice(end, end + 12))) return null;
+    if (PERIOD_END.test(context.text.slice(end, end + 20))) return null;
     if (match[3] === 'day' && !/^that/i.test(match[0])) return null;
     const unit = match[3]!.toLowerCase();
     const ref = referenceDay(context);
