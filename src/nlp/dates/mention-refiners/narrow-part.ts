@@ -1,32 +1,48 @@
-import { lastDayOfMonth } from '../../../util/dates.js';
+import { isoDate, lastDayOfMonth } from '../../../util/dates.js';
 import { unitAround, type DateInterval } from '../calendar.js';
 import type { MentionRefiner } from '../candidate.js';
 
-const THIRDS = { early: 0, mid: 1, late: 2 } as const;
+/**
+ * The stretch each part names, as [first, last] of: days of a month, months of a year, years
+ * of a decade (0–9). `end` of a month runs to its last day.
+ */
+const PARTS: Record<string, { month: [number, number]; year: [number, number]; decade: [number, number] }> = {
+  start: { month: [1, 10], year: [1, 1], decade: [0, 2] },
+  early: { month: [1, 10], year: [1, 4], decade: [0, 3] },
+  mid: { month: [11, 20], year: [5, 8], decade: [4, 6] },
+  late: { month: [21, 31], year: [9, 12], decade: [7, 9] },
+  end: { month: [21, 31], year: [12, 12], decade: [7, 9] },
+};
 
-function third(value: DateInterval, part: keyof typeof THIRDS): DateInterval {
-  const k = THIRDS[part];
-  const y = Number(value.start.slice(0, 4));
-  const m = Number(value.start.slice(5, 7));
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  switch (value.precision) {
+function narrow(whole: DateInterval, part: string): DateInterval {
+  const stretch = PARTS[part];
+  if (!stretch) return whole;
+  const y = Number(whole.start.slice(0, 4));
+  const m = Number(whole.start.slice(5, 7));
+  switch (whole.precision) {
     case 'month': {
-      const last = lastDayOfMonth(y, m);
-      return { start: `${value.start.slice(0, 8)}${pad([1, 11, 21][k]!)}`, end: k === 2 ? last : `${value.start.slice(0, 8)}${pad([10, 20][k]!)}`, precision: 'month' };
+      const [a, b] = stretch.month;
+      const last = Number(lastDayOfMonth(y, m).slice(8));
+      return { start: isoDate(y, m, a), end: isoDate(y, m, Math.min(b, last)), precision: 'month' };
     }
-    case 'year':
-      return { start: `${y}-${pad([1, 5, 9][k]!)}-01`, end: lastDayOfMonth(y, [4, 8, 12][k]!), precision: 'year' };
-    case 'decade':
-      return { start: `${y + [0, 4, 7][k]!}-01-01`, end: `${y + [3, 6, 9][k]!}-12-31`, precision: 'decade' };
+    case 'year': {
+      const [a, b] = stretch.year;
+      return { start: isoDate(y, a, 1), end: lastDayOfMonth(y, b), precision: 'year' };
+    }
+    case 'decade': {
+      const [a, b] = stretch.decade;
+      return { start: isoDate(y + a, 1, 1), end: isoDate(y + b, 12, 31), precision: 'decade' };
+    }
     default:
-      return value;
+      return whole;
   }
 }
 
 /**
- * Narrow a period to the part its modifier names, once its value is final: early = first
- * third, mid = middle third, late/end = last third (days 1–10/11–20/21–end of a month,
- * January–April/May–August/September–December of a year); "earlier this month" ends at
+ * Narrow a period to the part its modifier names, once its value is final: early/mid/late are
+ * thirds (days 1–10, 11–20, 21–end of a month; January–April, May–August, September–December of
+ * a year), "the start of"/"the end of" the first or last tenth of a month and the first or
+ * last month of a year ("end-2026" is December 2026); "earlier this month" ends at
  * publication and "later this year" starts there. Precision and TimeML value stay those of the
  * whole period ("mid-December 2024" is 2024-12).
  *
@@ -45,7 +61,7 @@ export const narrowPart: MentionRefiner = {
         const ref = doc.parseReference;
         if (ref < whole.start || ref > whole.end) continue;
         c.value = part === 'earlier' ? { ...whole, end: ref } : { ...whole, start: ref };
-      } else if (part in THIRDS) c.value = third(whole, part as keyof typeof THIRDS);
+      } else c.value = narrow(whole, part);
       if (c.value.start !== before.start || c.value.end !== before.end) c.why.push(`${part} → ${c.value.start}…${c.value.end}`);
     }
     return candidates;

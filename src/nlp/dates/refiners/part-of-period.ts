@@ -2,7 +2,7 @@ import type { Refiner } from 'chrono-node';
 import { markResult, readMeta } from '../meta.js';
 
 const PREFIX = /(?:\b(early|mid|middle|late|earlier|later)(?:\s+in)?(?:\s+|-)|\b(?:the\s+)?(beginning|start|middle|end|close)\s+of\s+|\b(end|mid)-)$/i;
-const PART: Record<string, string> = { early: 'early', beginning: 'early', start: 'early', mid: 'mid', middle: 'mid', late: 'late', end: 'late', close: 'late', earlier: 'earlier', later: 'later' };
+const PART: Record<string, string> = { early: 'early', beginning: 'start', start: 'start', mid: 'mid', middle: 'mid', late: 'late', end: 'end', close: 'end', earlier: 'earlier', later: 'later' };
 
 /**
  * Take in a modifier that names part of a period: "mid-December", "early March", "late 2024",
