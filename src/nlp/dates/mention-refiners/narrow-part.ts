@@ -41,8 +41,8 @@ function narrow(whole: DateInterval, part: string): DateInterval {
 /**
  * Narrow a period to the part its modifier names, once its value is final: early/mid/late are
  * thirds (days 1–10, 11–20, 21–end of a month; January–April, May–August, September–December of
- * a year), "the start of"/"the end of" the first or last tenth of a month and the first or
- * last month of a year ("end-2026" is December 2026); "earlier this month" ends at
+ * a year), "the start of"/"the end of" the first or last ten days of a month and the first
+ * or last month of a year ("end-2026" is December 2026); "earlier this month" ends at
  * publication and "later this year" starts there. Precision and TimeML value stay those of the
  * whole period ("mid-December 2024" is 2024-12).
  *
