@@ -1,5 +1,5 @@
 import type { DatePrecision } from '../../../types.js';
-import { shiftInterval } from '../calendar.js';
+import { shiftInterval, unitAround } from '../calendar.js';
 import type { Candidate, MentionRefiner } from '../candidate.js';
 
 /** How many sentences back "the quarter" may look for what it names. */
@@ -8,13 +8,14 @@ const PERIODS: DatePrecision[] = ['month', 'quarter', 'half', 'year'];
 
 function names(c: Candidate, anaphor: DatePrecision | 'period'): boolean {
   if (c.meta.timex || c.meta.shift || c.meta.anaphorYear) return false;
+  if (unitAround(c.value.start, c.value.precision).end < c.value.end) return false;
   return anaphor === 'period' ? PERIODS.includes(c.value.precision) : c.value.precision === anaphor;
 }
 
 /**
  * Give "the quarter", "the same year", "the period" the value of the latest earlier date of
- * that precision (not a comparison such as "a year earlier"); "the 1988 quarter" moves it to
- * 1988. Without one, the value from publication stands ("the quarter" = the last
+ * that precision (not a comparison such as "a year earlier", nor a range); "the 1988 quarter"
+ * moves it to 1988. Without one, the value from publication stands ("the quarter" = the last
  * quarter before it); "the period" with nothing to name is dropped.
  *
  * @example "Sales rose in the third quarter of 2024 … in the quarter" → 2024-Q3
