@@ -1,5 +1,6 @@
 import type { Document, EventRecord, Extraction, QuoteRecord, Sentence, StatisticRecord } from './types.js';
 import { splitSentences } from './nlp/sentences.js';
+import { datesStage } from './nlp/dates/stage.js';
 import { packageVersion } from './knowledge/paths.js';
 import { silentDebug, type Debug } from './util/debug.js';
 
@@ -38,7 +39,7 @@ export const sentenceStage: Stage = {
 };
 
 /** The pipeline: an ordered list of stages. This list is the documentation. */
-export const STAGES: Stage[] = [sentenceStage];
+export const STAGES: Stage[] = [sentenceStage, datesStage];
 
 export interface RunOptions {
   stages?: Stage[];

@@ -7,7 +7,10 @@ import type { EvalContext, EvalSection, Evaluator } from './section.js';
  * The evaluators, in report order. Each scores one capability against gold data and returns
  * sections; evaluators needing ../shared report themselves as skipped when it is absent.
  */
-export const EVALUATORS: Array<() => Promise<Evaluator>> = [];
+export const EVALUATORS: Array<() => Promise<Evaluator>> = [
+  async () => (await import('./sample-dates.js')).sampleDatesEvaluator,
+  async () => (await import('./timeml.js')).timemlEvaluator,
+];
 
 function fmt(v: number | null): string {
   if (v === null || Number.isNaN(v)) return 'n/a';
@@ -35,7 +38,7 @@ export function renderReport(sections: EvalSection[]): string {
 }
 
 export async function runEval(root = PACKAGE_ROOT): Promise<EvalSection[]> {
-  const sharedPath = resolve(root, '..', 'shared');
+  const sharedPath = process.env.BILAT_SHARED ?? resolve(root, '..', 'shared');
   const ctx: EvalContext = { root, shared: existsSync(sharedPath) ? sharedPath : null, log: (l) => process.stderr.write(`${l}\n`) };
   const sections: EvalSection[] = [];
   for (const load of EVALUATORS) {
