@@ -72,6 +72,7 @@ export function rejectReason(x: RejectInput): RejectReason | null {
   if (t.kind === 'num' && next && ORDINAL_SUFFIX.has(next.lower) && next.start === t.end) return 'ordinal';
   if (t.kind === 'num' && next?.lower === 's' && next.start === t.end) return 'decade';
   if (t.kind === 'num' && (next?.text === ':' || next?.text === '.') && tokens[x.coreEnd + 1]?.kind === 'num' && next.start === t.end && /^\d{1,2}$/.test(t.text) && /^\d{2}$/.test(tokens[x.coreEnd + 1]!.text)) return 'time';
+  if (t.kind === 'num' && prev?.text === ':' && prev.start === prev2?.end && prev2?.kind === 'num' && /^\d{2}$/.test(t.text)) return 'time';
   if (t.kind === 'num' && next && TIME_AFTER.has(next.lower.replace(/\.$/, '')) && !x.hasUnit) return 'time';
   if (t.kind === 'num' && (next?.text === '/' || prev?.text === '/') && !x.hasUnit) return 'date';
   // A month name next to a small number: "8 November", "Nov. 30", "November 8".

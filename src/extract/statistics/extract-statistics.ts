@@ -1,0 +1,270 @@
+import type { ActorMention, DateMention } from '../../annotations.js';
+import { inSentence } from '../../annotations.js';
+import type { NumberMention } from '../../nlp/numbers/mention.js';
+import { HUNDRED, mul, toNumber } from '../../nlp/numbers/rational.js';
+import { tokenize, type Token } from '../../nlp/numbers/tokens.js';
+import type { Document, Period, Sentence, StatisticCheck, StatisticRecord } from '../../types.js';
+import type { DebugFn } from '../../util/debug.js';
+import { checkChange, checkShare, checkSum, type Stated } from './consistency.js';
+import { clauseAfter, measureAfter, measureBefore, measureNumberOf, measureOf, type Measure } from './measure.js';
+import { fallbackDates, toPeriod, yearEarlier } from './period.js';
+import { assignRoles, cueAt, type Roled } from './roles.js';
+
+export interface StatisticsInput {
+  doc: Document;
+  sentences: Sentence[];
+  numbers: NumberMention[];
+  /** Date mentions from `nlp/dates`, or null when that stage did not run (then periods are read here). */
+  dates: DateMention[] | null;
+  actors: ActorMention[];
+  log?: DebugFn | null;
+}
+
+const PEOPLE = new Set(['persons', 'visitors', 'tourists', 'travellers']);
+const REFERENTIAL = new Set(['the', 'these', 'those', 'both', 'its', 'their', 'his', 'her', 'our', 'all', 'each', 'every', 'other', 'which', 'first', 'last', 'next']);
+
+/**
+ * A number as stated for the checks. A whole number written out in full ("647,901", "30") is
+ * exact; percentages, decimals and scaled numbers ("60.6", "61%", "8.19 million") are taken as
+ * rounded to their last digit.
+ */
+const stated = (m: NumberMention): Stated => {
+  const exactCount = m.kind !== 'percent' && m.kind !== 'percentage_points' && m.step.n === 1n && m.step.d === 1n;
+  return { q: m.q, step: exactCount ? { n: 0n, d: 1n } : m.step, hedge: m.hedgeKind };
+};
+
+interface Built {
+  record: StatisticRecord;
+  roled: Roled;
+  mention: NumberMention;
+}
+
+/**
+ * Statistics of a document: each number that is a value of its own, with unit, measure, period
+ * and the change parts that qualify it, and the arithmetic checked (docs/statistics.md).
+ */
+export function extractStatistics(input: StatisticsInput): StatisticRecord[] {
+  const bySentence = new Map<number, NumberMention[]>();
+  for (const m of input.numbers) {
+    if (m.rejected) continue;
+    const list = bySentence.get(m.sentenceIndex) ?? [];
+    list.push(m);
+    bySentence.set(m.sentenceIndex, list);
+  }
+  const out: StatisticRecord[] = [];
+  let previousSentence: { index: number; built: Built[] } | null = null;
+  for (const s of input.sentences) {
+    const numbers = bySentence.get(s.index);
+    if (!numbers) continue;
+    const tokens = tokenize(s.text);
+    const candidates = numbers.filter((m) => !referential(tokens, m));
+    if (!candidates.length) continue;
+    const dates = input.dates ? inSentence(input.dates, s) : fallbackDates(s.text, s.start, s.index, input.doc.published);
+    const whole = opensWithWhole(tokens) && previousSentence && previousSentence.index >= s.index - 2 ? firstCount(previousSentence.built) : null;
+    const built = buildSentence(input, s, tokens, candidates, dates, whole);
+    for (const b of built) {
+      input.log?.(`statistic ${b.record.text} = ${b.record.value} ${b.record.unit}`, { measure: b.record.measure, consistent: b.record.consistent ?? null, sentence: s.index });
+      out.push(b.record);
+    }
+    if (built.length) previousSentence = { index: s.index, built };
+  }
+  return out;
+}
+
+/** "the two countries", "one of the…": spelled-out numbers that refer rather than count. */
+function referential(tokens: Token[], m: NumberMention): boolean {
+  if (!m.spelled || m.kind !== 'cardinal') return false;
+  const prev = tokens[m.tokenStart - 1]?.lower;
+  const next = tokens[m.tokenEnd]?.lower;
+  if ((prev && REFERENTIAL.has(prev)) || next === 'of' || next === 'another') return true;
+  return false;
+}
+
+function opensWithWhole(tokens: Token[]): boolean {
+  let i = 0;
+  if (tokens[0]?.lower === 'and' || tokens[0]?.lower === 'but') i = 1;
+  return cueAt(tokens, i, 'whole') > 0;
+}
+
+function firstCount(built: Built[]): Built | null {
+  return built.find((b) => !['percent', 'percentage_points', 'days', 'hours', 'weeks', 'months', 'years'].includes(b.record.unit)) ?? null;
+}
+
+function buildSentence(input: StatisticsInput, s: Sentence, tokens: Token[], candidates: NumberMention[], dates: DateMention[], whole: Built | null): Built[] {
+  const roled = assignRoles(tokens, candidates);
+  const parts = (k: number, role: Roled['role']) => roled.find((r) => r.target === k && r.role === role);
+  const built: Built[] = [];
+  const yearEarlierCue = tokens.some((_, k) => cueAt(tokens, k, 'year-earlier') > 0);
+  for (let k = 0; k < roled.length; k++) {
+    const r = roled[k]!;
+    if (r.role !== 'main') continue;
+    const m = r.m;
+    const unitMeasure = unitAndMeasure(s.text, tokens, m, whole);
+    if (!unitMeasure) continue;
+    const previousMention = parts(k, 'previous')?.m ?? null;
+    const pct = parts(k, 'pct');
+    const abs = parts(k, 'abs');
+    const ratio = parts(k, 'ratio');
+    // Dates that belong to the earlier value: after it when it follows ("compared to 403,470 in
+    // the same period a year earlier"), between it and the value when it comes first.
+    const ofPrevious = (d: DateMention) =>
+      !!previousMention && (previousMention.start > m.start ? d.start >= previousMention.end : d.start >= previousMention.end && d.end <= m.start);
+    const date = pickDate(dates.filter((d) => !ofPrevious(d)), m);
+    const period: Period | null = date ? toPeriod(date) : (whole?.record.period ?? null);
+    let previousPeriod: Period | null = null;
+    if (previousMention) {
+      const near = dates.find(ofPrevious);
+      if (yearEarlierCue && period) previousPeriod = yearEarlier(period, near?.text ?? null);
+      else if (near) previousPeriod = toPeriod(near);
+    }
+    const direction = r.direction;
+    const checks: StatisticCheck[] = checkChange({
+      current: stated(m),
+      previous: previousMention ? stated(previousMention) : null,
+      pct: pct ? stated(pct.m) : null,
+      abs: abs ? stated(abs.m) : null,
+      ratio: ratio ? stated(ratio.m) : null,
+      direction,
+    });
+    const sign = direction === 'down' ? -1 : 1;
+    const hasChange = !!(previousMention || pct || abs || ratio);
+    const changeChecks = checks.filter((c) => c.kind !== 'share' && c.kind !== 'sum');
+    const computed = previousMention && previousMention.value !== 0 ? toNumber(mul(HUNDRED, { n: m.q.n * previousMention.q.d - previousMention.q.n * m.q.d, d: m.q.d * previousMention.q.n }), 2) : null;
+    const record: StatisticRecord = {
+      id: `${input.doc.id.slice(0, 12)}-st${m.start}`,
+      value: unitMeasure.value,
+      text: m.text,
+      unit: unitMeasure.unit,
+      hedge: m.hedge,
+      measure: unitMeasure.measure?.text ?? null,
+      subject: subjectOf(input.actors, s, m, unitMeasure.measure),
+      period,
+      change: hasChange
+        ? {
+            pct: pct ? sign * pct.m.value : ratio ? toNumber(mul(HUNDRED, { n: ratio.m.q.n - ratio.m.q.d, d: ratio.m.q.d }), 2) : null,
+            abs: abs ? sign * abs.m.value : null,
+            previous: previousMention?.value ?? null,
+            previous_period: previousPeriod,
+            direction: direction ?? (computed === null ? null : computed >= 0 ? 'up' : 'down'),
+            computed_pct: computed,
+            consistent: changeChecks.length ? changeChecks.every((c) => c.consistent) : null,
+            ratio: ratio ? ratio.m.value : null,
+          }
+        : null,
+      share_pct: null,
+      evidence: { document_id: input.doc.id, sentence_index: s.index, sentence: s.text, start: s.start, end: s.end },
+      rule: `statistics/en/${m.kind}${hasChange ? '+change' : ''}`,
+      range: m.range,
+      consistent: null,
+      checks,
+    };
+    built.push({ record, roled: r, mention: m });
+  }
+  shares(tokens, built, whole);
+  sums(tokens, built);
+  for (const b of built) {
+    const checks = b.record.checks ?? [];
+    b.record.consistent = checks.length ? checks.every((c) => c.consistent) : null;
+  }
+  return built;
+}
+
+function unitAndMeasure(sentence: string, tokens: Token[], m: NumberMention, whole: Built | null): { unit: string; value: number; measure: Measure | null } | null {
+  const j = m.tokenEnd;
+  if (m.kind === 'fraction') {
+    return { unit: 'percent', value: toNumber(mul(m.q, HUNDRED), 1), measure: measureOf(sentence, tokens, j, ['of']) };
+  }
+  if (m.kind === 'percent' || m.kind === 'percentage_points') {
+    const measure = measureOf(sentence, tokens, j, ['of']) ?? measureBefore(sentence, tokens, m.tokenStart) ?? measureNumberOf(sentence, tokens, m.tokenStart);
+    return { unit: m.unit!, value: m.value, measure };
+  }
+  if (m.kind === 'money') {
+    const measure = measureOf(sentence, tokens, j, ['in', 'of', 'worth', 'for']) ?? measureAfter(sentence, tokens, j) ?? measureNumberOf(sentence, tokens, m.tokenStart);
+    return { unit: m.unit!, value: m.value, measure };
+  }
+  if (m.kind === 'duration') {
+    const measure = measureAfter(sentence, tokens, j) ?? measureBefore(sentence, tokens, m.tokenStart);
+    return { unit: m.unit!, value: m.value, measure };
+  }
+  const after = measureAfter(sentence, tokens, j);
+  if (after) return { unit: after.unit ?? 'items', value: m.value, measure: after };
+  if (m.spelled && m.value < 1000) return null;
+  const distant = measureNumberOf(sentence, tokens, m.tokenStart) ?? measureBefore(sentence, tokens, m.tokenStart);
+  if (distant) return { unit: distant.unit && PEOPLE.has(distant.unit) ? 'persons' : (distant.unit ?? 'items'), value: m.value, measure: distant };
+  if (whole) {
+    const text = clauseAfter(sentence, tokens, j);
+    const measure = text ? { text, unit: null, head: null, place: null, from: j, to: j } : null;
+    return { unit: whole.record.unit, value: m.value, measure };
+  }
+  return { unit: 'items', value: m.value, measure: null };
+}
+
+const PRECISE_FIRST: Record<string, number> = { day: 1, week: 0, month: 0, quarter: 0, half: 0, year: 0, decade: 0 };
+
+/** The period of a number: the nearest date expression of its sentence, preferring periods to single days. */
+function pickDate(dates: DateMention[], m: NumberMention): DateMention | null {
+  let best: DateMention | null = null;
+  let bestKey = Infinity;
+  for (const d of dates) {
+    const distance = d.end <= m.start ? m.start - d.end : d.start - m.end;
+    const key = (PRECISE_FIRST[d.value.precision] ?? 0) * 10_000 + Math.max(0, distance);
+    if (key < bestKey) {
+      best = d;
+      bestKey = key;
+    }
+  }
+  return best;
+}
+
+function subjectOf(actors: ActorMention[], s: Sentence, m: NumberMention, measure: Measure | null): string | null {
+  const here = inSentence(actors, s).filter((a) => a.kind === 'country' || a.kind === 'organisation' || a.kind === 'igo');
+  const before = here.filter((a) => a.end <= m.start).pop();
+  if (before) return before.name ?? before.text;
+  if (measure?.place) return measure.place;
+  return here[0]?.name ?? here[0]?.text ?? null;
+}
+
+/** "4.89 million of 8.19 million", "Of these, 4.89 million…": shares of a whole, with a stated share when one follows in brackets. */
+function shares(tokens: Token[], built: Built[], whole: Built | null): void {
+  for (let k = 0; k < built.length; k++) {
+    const b = built[k]!;
+    if (b.record.unit === 'percent' || b.record.unit === 'percentage_points') continue;
+    let w: Built | null = null;
+    let t = b.mention.tokenEnd;
+    if (tokens[t]?.lower === 'of' || (tokens[t]?.lower === 'out' && tokens[t + 1]?.lower === 'of')) {
+      t += tokens[t]!.lower === 'out' ? 2 : 1;
+      if (tokens[t]?.lower === 'the') t++;
+      w = built.find((x) => x.mention.tokenStart === t) ?? null;
+    }
+    if (!w && whole && k === 0 && whole.record.unit === b.record.unit) w = whole;
+    // "Of the 8.19 million visitors, 4.89 million…"
+    const opener = built[0];
+    if (!w && k > 0 && opener && tokens[0]?.lower === 'of' && opener.mention.tokenStart <= 2 && (opener.record.unit === b.record.unit || b.record.unit === 'items')) {
+      w = opener;
+      b.record.unit = opener.record.unit;
+    }
+    if (!w || w === b) continue;
+    const next = built[k + 1];
+    const statedShare = next && next.record.unit === 'percent' && tokens[b.mention.tokenEnd]?.text === '(' ? stated(next.mention) : null;
+    const check = checkShare(stated(b.mention), stated(w.mention), statedShare);
+    if (!check) continue;
+    b.record.share_pct = check.computed;
+    b.record.checks!.push(check);
+    b.record.rule += '+share';
+  }
+}
+
+/** "30 concerts, made up of 12 in Beijing and 18 in Shanghai": parts against their whole. */
+function sums(tokens: Token[], built: Built[]): void {
+  for (let c = 0; c < tokens.length; c++) {
+    const exact = cueAt(tokens, c, 'parts-exact');
+    const subset = exact ? 0 : cueAt(tokens, c, 'parts-subset');
+    if (!exact && !subset) continue;
+    const whole = built.filter((b) => b.mention.tokenEnd <= c).pop();
+    if (!whole) continue;
+    const parts = built.filter((b) => b.mention.tokenStart > c && b.record.unit === whole.record.unit);
+    if (parts.length < 2) continue;
+    whole.record.checks!.push(checkSum(parts.map((p) => stated(p.mention)), stated(whole.mention), exact > 0));
+    whole.record.rule += '+sum';
+  }
+}
