@@ -1,0 +1,302 @@
+import type { ActorMention } from '../../annotations.js';
+import type { ActorRef, Document, QuoteRecord, Sentence } from '../../types.js';
+import type { DebugFn } from '../../util/debug.js';
+import { outletIn, quoteLexicon } from './lexicon.js';
+import { findQuoteSpans, quoteText, type QuoteSpan } from './quote-spans.js';
+import { genderHint, SpeakerMemory } from './resolve.js';
+import { cleanName, speakerAfter, speakerBefore, type SpeakerPhrase } from './speaker-phrase.js';
+import type { Gender } from './lexicon.js';
+
+export interface QuotesInput {
+  doc: Document;
+  sentences: Sentence[];
+  actors: ActorMention[];
+  log?: DebugFn | null;
+}
+
+const QUOTE_MARKS = /["“”«»‘]/;
+const MIN_UNATTRIBUTED_WORDS = 4;
+
+interface Attribution {
+  phrase: SpeakerPhrase | null;
+  cue: string | null;
+  how: string;
+}
+
+/** Cheap test: could the text hold a quote at all (quotation marks or a cue verb)? */
+export function mayHaveQuote(text: string): boolean {
+  const re = quoteLexicon().cuePattern;
+  re.lastIndex = 0;
+  return QUOTE_MARKS.test(text) || re.test(text) || /according to/i.test(text);
+}
+
+/**
+ * Direct quotes (the words inside quotation marks) and reported speech ("Wang stressed …",
+ * "According to Wi Sung-lac, …", "…, Choo said.") with their speakers resolved in reading order
+ * (docs/quotes.md).
+ */
+export function extractQuotes(input: QuotesInput): QuoteRecord[] {
+  const { doc } = input;
+  const text = doc.text;
+  if (!mayHaveQuote(text)) return [];
+  const spans = QUOTE_MARKS.test(text) ? findQuoteSpans(text) : [];
+  const named = namedPeople(masked0(text, spans)).filter((n) => !input.actors.some((a) => a.start < n.end && a.end > n.start));
+  const memory = new SpeakerMemory([...input.actors, ...named].sort((a, b) => a.start - b.start));
+  const mediaOutlets = input.actors.filter((a) => a.sector === 'MED' && a.name).map((a) => a.name!);
+  const sentenceAt = indexSentences(input.sentences);
+  const masked = maskQuotes(text, spans);
+  const out: QuoteRecord[] = [];
+  let last: { ref: ActorRef | null; paragraph: number; at: number } | null = null;
+  const paragraphOf = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+  /** Start of the closest earlier line that is not blank. */
+  const previousParagraph = (p: number) => {
+    let start = p;
+    while (start > 0) {
+      start = text.lastIndexOf('\n', start - 2) + 1;
+      const end = text.indexOf('\n', start);
+      if (text.slice(start, end === -1 ? text.length : end).trim()) return start;
+      if (start === 0) break;
+    }
+    return -1;
+  };
+
+  type Task = { at: number; direct?: QuoteSpan; sentence?: Sentence };
+  const tasks: Task[] = spans.map((q) => ({ at: q.open, direct: q }));
+  const quoted = new Set<number>();
+  for (const q of spans) for (let i = sentenceAt(q.open); i >= 0 && i <= sentenceAt(Math.max(q.open, q.close - 1)); i++) quoted.add(i);
+  for (const s of input.sentences) if (!quoted.has(s.index)) tasks.push({ at: s.start, sentence: s });
+  tasks.sort((a, b) => a.at - b.at);
+
+  for (const task of tasks) {
+    if (task.direct) {
+      const q = task.direct;
+      const body = quoteText(text, q);
+      if (!body.text) continue;
+      const first = input.sentences[sentenceAt(q.open)];
+      const lastS = input.sentences[sentenceAt(Math.max(q.open, q.close - 1))];
+      if (!first || !lastS) continue;
+      const attribution = attributeDirect(masked, q, first, lastS);
+      let speaker: ActorRef | null = null;
+      let how = attribution.how;
+      const paragraph = paragraphOf(q.open);
+      if (attribution.phrase) {
+        const r = memory.resolve(attribution.phrase);
+        speaker = r.ref;
+        how += `+${r.how}`;
+        if (attribution.phrase.kind === 'name' && speaker.name) memory.setGender(speaker.name, genderHint(masked.slice(attribution.phrase.end, lastS.end)));
+      } else if (last && /^[\s"“‘«]*$/.test(masked.slice(first.start, q.open)) && (last.paragraph === paragraph || last.paragraph === previousParagraph(paragraph))) {
+        speaker = last.ref;
+        how = 'continued';
+      }
+      const words = body.text.split(/\s+/).length;
+      if (!speaker && words < MIN_UNATTRIBUTED_WORDS) continue;
+      if (!speaker && !attribution.cue && words < 8 && !/^[\s"“‘«]*$/.test(masked.slice(first.start, q.open))) continue;
+      const sourceOutlet = outletOf(text.slice(first.start, lastS.end), mediaOutlets);
+      if (speaker && sourceOutlet && speaker.name && outletIn(speaker.name, mediaOutlets)) speaker = null;
+      out.push(record(doc, first, lastS, body.text, true, speaker, attribution.cue, sourceOutlet, `quotes/en/direct+${how}`, body.start));
+      if (speaker) last = { ref: speaker, paragraph, at: q.open };
+      input.log?.(`direct quote "${body.text.slice(0, 40)}" ← ${speaker?.name ?? 'unattributed'} (${how})`);
+      continue;
+    }
+    const s = task.sentence!;
+    const reported = reportedSpeech(s, mediaOutlets);
+    if (!reported) continue;
+    let speaker: ActorRef | null = null;
+    let how = reported.how;
+    if (reported.phrase) {
+      const r = memory.resolve(reported.phrase);
+      speaker = r.ref;
+      how += `+${r.how}`;
+    }
+    out.push(record(doc, s, s, reported.text, false, speaker, reported.cue, reported.outlet, `quotes/en/reported+${how}`, s.start + reported.offset));
+    if (speaker) last = { ref: speaker, paragraph: paragraphOf(s.start), at: s.start };
+    input.log?.(`reported "${reported.text.slice(0, 40)}" ← ${speaker?.name ?? 'unattributed'} (${how})`);
+  }
+  return out;
+}
+
+function record(doc: Document, first: Sentence, last: Sentence, text: string, direct: boolean, speaker: ActorRef | null, cue: string | null, outlet: string | null, rule: string, at: number): QuoteRecord {
+  return {
+    id: `${doc.id.slice(0, 12)}-q${at}`,
+    speaker,
+    text,
+    direct,
+    cue,
+    source_outlet: outlet,
+    evidence: { document_id: doc.id, sentence_index: first.index, sentence: doc.text.slice(first.start, last.end), start: first.start, end: last.end },
+    rule,
+  };
+}
+
+function indexSentences(sentences: Sentence[]): (offset: number) => number {
+  return (offset) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]!.start <= offset) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best;
+  };
+}
+
+/** The text with every quotation (marks included) blanked, so cue verbs inside quotes are not read as attributions. */
+/** A person found by the quote stage itself, with the appositive that describes them. */
+export type NamedMention = ActorMention & { descriptor?: string; gender?: Gender };
+
+const masked0 = (text: string, spans: QuoteSpan[]) => maskQuotes(text, spans);
+
+/**
+ * People named with a title or role before the name ("President Xi Jinping", "his counterpart
+ * Cho Tae-yul", "professor Choo Jae-woo"), as stand-ins for actor annotations when the actor
+ * stage has not run, so that later pronouns find them.
+ */
+export function namedPeople(text: string): NamedMention[] {
+  const lex = quoteLexicon();
+  const words = [...lex.titles.map((t) => t.title), ...lex.speakerNouns.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`\\b(?:${words.join('|')})\\s+((?:\\p{Lu}[\\p{L}'’-]+)(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})`, 'gu');
+  const out: NamedMention[] = [];
+  // "Choo Jae-woo, a professor of Chinese foreign policy, …"
+  const appositive = /((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:a|an|the)\s+[^,.;:“”"]{3,90}?)(?=,|\s+(?:said|says|told|added)\b)/gu;
+  for (const m of text.matchAll(appositive)) {
+    const written = m[1]!.replace(/^(?:But|And|However|Meanwhile|In|On)\s+/, '');
+    const clean = cleanName(written);
+    if (!clean.name.includes(' ')) continue;
+    const start = m.index! + m[1]!.length - clean.name.length;
+    out.push({ start, end: start + clean.name.length, text: clean.name, kind: 'person', name: clean.name, country: clean.country, sector: null, id: null, rule: 'quotes/name-appositive', sentenceIndex: -1, descriptor: m[2]!, gender: clean.gender });
+  }
+  for (const m of text.matchAll(re)) {
+    const name = m[1]!.replace(/['’]s$/, '');
+    const start = m.index! + m[0].length - m[1]!.length;
+    out.push({ start, end: start + name.length, text: name, kind: 'person', name, country: null, sector: null, id: null, rule: 'quotes/title-name', sentenceIndex: -1 });
+  }
+  return out;
+}
+
+function maskQuotes(text: string, spans: QuoteSpan[]): string {
+  if (!spans.length) return text;
+  const chars = text.split('');
+  for (const q of spans) for (let i = q.open; i <= Math.min(q.close, text.length - 1); i++) if (chars[i] !== '\n') chars[i] = ' ';
+  return chars.join('');
+}
+
+function cues(text: string): Array<{ index: number; cue: string }> {
+  const re = quoteLexicon().cuePattern;
+  re.lastIndex = 0;
+  const out: Array<{ index: number; cue: string }> = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+    // "is said to be", "so-called": not attributions.
+    if (/\b(?:is|are|was|were|be|been|so-)\s*$/i.test(before) || /^\s+to\s+be\b/i.test(after)) continue;
+    out.push({ index: m.index, cue: m[0] });
+  }
+  return out;
+}
+
+function attributeDirect(masked: string, q: QuoteSpan, first: Sentence, last: Sentence): Attribution {
+  // After the quote: “…,” he said. / “…,” said Kim, a researcher.
+  const afterStart = Math.min(q.close + 1, last.end);
+  const after = masked.slice(afterStart, last.end);
+  const a = cues(after)[0];
+  if (a && a.index <= 60 && !/[.!?;:]\s+\S/.test(after.slice(0, a.index).replace(/^[\s,.!?—–-]+/, ''))) {
+    const lead = after.slice(0, a.index);
+    const phrase = lead.trim().replace(/^[,.!?—–-]+/, '').trim() ? speakerBefore(lead, afterStart) : speakerAfter(after.slice(a.index + a.cue.length), afterStart + a.index + a.cue.length);
+    if (phrase) return { phrase, cue: a.cue.toLowerCase(), how: 'after' };
+  }
+  // Before the quote: Choo said the waiver would “very much” help. / “…,” he said, “…”
+  const before = masked.slice(first.start, q.open);
+  const bc = cues(before);
+  const b = bc[bc.length - 1];
+  if (b) {
+    const phrase = speakerBefore(before.slice(0, b.index), first.start) ?? speakerAfter(before.slice(b.index + b.cue.length), first.start + b.index + b.cue.length);
+    if (phrase) return { phrase, cue: b.cue.toLowerCase(), how: 'before' };
+  }
+  // Wang Hao, a hotel manager, disagreed: “…”
+  const colon = /^(.*\S)\s+\p{L}+\s*:\s*$/u.exec(before);
+  if (colon) {
+    const phrase = speakerAfter(colon[1]!, first.start) ?? speakerBefore(colon[1]!, first.start);
+    if (phrase) return { phrase, cue: null, how: 'colon' };
+  }
+  return { phrase: null, cue: null, how: 'none' };
+}
+
+function outletOf(sentence: string, extra: string[]): string | null {
+  const acc = /according to\s+(?:(?:a|an|the)\s+)?(?:[\p{Ll}\s-]+\s)?([\p{Lu}][^,.;]*?)\s*(?:[,.;]|$)/u.exec(sentence);
+  if (acc) {
+    const o = outletIn(acc[1]!, extra);
+    if (o) return o;
+  }
+  const rep = /([\p{Lu}][\p{L}'’.\s-]*?)\s+(?:reported|said in a report|quoted)/u.exec(sentence);
+  if (rep) return outletIn(rep[1]!, extra);
+  return null;
+}
+
+interface Reported {
+  text: string;
+  offset: number;
+  phrase: SpeakerPhrase | null;
+  cue: string;
+  outlet: string | null;
+  how: string;
+}
+
+const DATA_SOURCE = /^(?:data|figures|statistics|numbers|a survey|a report|a study|estimates|records|a poll)\b/i;
+const OBJECT_AFTER_TOLD = /^\s*(?:reporters|journalists|the media|the press|lawmakers|parliament|an audience|a (?:news conference|briefing|forum|press conference)|[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)*)(?:\s+(?:on|in|at)\s+[\p{L}\s]+?)?\s*,?\s*(?:that\s+)?/u;
+const FRAME_AFTER_SAID = /^\s*(?:(?:on|in|at|during|after)\s+(?:a |an |the )?[\p{L}\s-]{1,40}?,?\s+)?(?:that\s+)?/u;
+
+/** Reported speech in a sentence without quotation marks. */
+function reportedSpeech(s: Sentence, extra: string[]): Reported | null {
+  const t = s.text;
+  const end = t.replace(/[.!?]+["”’]?\s*$/, '').length;
+  // According to X, CLAUSE.
+  const acc = /^According to ([^,]+),\s*/i.exec(t);
+  if (acc) {
+    const source = acc[1]!.trim();
+    if (DATA_SOURCE.test(source)) return null;
+    const outlet = outletIn(source, extra);
+    const phrase = outlet ? null : speakerBefore(source, s.start + acc.index + 'According to '.length);
+    return { text: t.slice(acc[0].length, end), offset: acc[0].length, phrase, cue: 'according to', outlet, how: 'according-to' };
+  }
+  // CLAUSE, according to X.
+  const accEnd = /,\s*according to ([^,]+?)\s*$/i.exec(t.slice(0, end));
+  if (accEnd) {
+    const source = accEnd[1]!.trim();
+    if (DATA_SOURCE.test(source)) return null;
+    const outlet = outletIn(source, extra);
+    const phrase = outlet ? null : speakerBefore(source, s.start + accEnd.index + accEnd[0].length - accEnd[1]!.length);
+    return { text: t.slice(0, accEnd.index), offset: 0, phrase, cue: 'according to', outlet, how: 'according-to' };
+  }
+  const found = cues(t.slice(0, end)).filter((c) => quoteLexicon().cues.get(c.cue.toLowerCase()) === 'say');
+  if (!found.length) return null;
+  // CLAUSE, X said. / CLAUSE, said X.
+  const lastCue = found[found.length - 1]!;
+  const comma = t.lastIndexOf(',', lastCue.index);
+  if (comma > 0 && end - lastCue.index < 60 && comma > end * 0.4) {
+    const between = t.slice(comma + 1, lastCue.index);
+    const phrase = between.trim() ? speakerBefore(between, s.start + comma + 1) : speakerAfter(t.slice(lastCue.index + lastCue.cue.length, end), s.start + lastCue.index + lastCue.cue.length);
+    if (phrase && between.split(/\s+/).filter(Boolean).length <= 6) {
+      const outlet = phrase.name ? outletIn(phrase.name, extra) : null;
+      return { text: t.slice(0, comma), offset: 0, phrase: outlet ? null : phrase, cue: lastCue.cue.toLowerCase(), outlet, how: 'clause-first' };
+    }
+  }
+  // X said (that) CLAUSE.
+  for (const c of found) {
+    const phrase = speakerBefore(t.slice(0, c.index), s.start);
+    if (!phrase) continue;
+    const rest = t.slice(c.index + c.cue.length, end);
+    const frame = (c.cue.toLowerCase() === 'told' || c.cue.toLowerCase() === 'tells' ? OBJECT_AFTER_TOLD : FRAME_AFTER_SAID).exec(rest);
+    const skip = frame ? frame[0].length : 0;
+    const clause = rest.slice(skip).replace(/^\s+/, '');
+    if (clause.split(/\s+/).length < 3) continue;
+    const offset = c.index + c.cue.length + (rest.length - rest.slice(skip).length) + (rest.slice(skip).length - clause.length);
+    const outlet = phrase.name ? outletIn(phrase.name, extra) : null;
+    return { text: clause, offset, phrase: outlet ? null : phrase, cue: c.cue.toLowerCase(), outlet, how: 'speaker-first' };
+  }
+  return null;
+}

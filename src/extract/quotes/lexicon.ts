@@ -1,0 +1,51 @@
+import { dataPath, readWordList } from '../../knowledge/paths.js';
+import { readLexiconTable } from '../../knowledge/lexicon-table.js';
+
+export type Gender = 'm' | 'f' | null;
+
+export interface QuoteLexicon {
+  /** Cue phrase (lower case) → kind. */
+  cues: Map<string, 'say' | 'appeal' | 'partial'>;
+  /** A regular expression matching any cue as a whole word. */
+  cuePattern: RegExp;
+  outlets: string[];
+  speakerNouns: Map<string, Gender>;
+  titles: Array<{ title: string; gender: Gender }>;
+  nationalities: Array<{ word: string; country: string }>;
+}
+
+let cached: QuoteLexicon | null = null;
+const gender = (g: string | undefined): Gender => (g === 'm' || g === 'f' ? g : null);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The word lists under data/lexicon/ that quote extraction reads, loaded once. */
+export function quoteLexicon(): QuoteLexicon {
+  if (cached) return cached;
+  const path = (f: string) => dataPath('lexicon', f);
+  const cues = new Map(readLexiconTable(path('quote-cues.txt')).map(([p, k]) => [p!.toLowerCase(), k as 'say' | 'appeal' | 'partial'] as const));
+  const sorted = [...cues.keys()].sort((a, b) => b.length - a.length).map(escape);
+  cached = {
+    cues,
+    cuePattern: new RegExp(`\\b(?:${sorted.join('|')})\\b`, 'gi'),
+    outlets: readWordList(path('news-outlets.txt')).sort((a, b) => b.length - a.length),
+    speakerNouns: new Map(readLexiconTable(path('speaker-nouns.txt')).map(([n, g]) => [n!.toLowerCase(), gender(g)] as const)),
+    titles: readLexiconTable(path('person-titles.txt'))
+      .map(([t, g]) => ({ title: t!, gender: gender(g) }))
+      .sort((a, b) => b.title.length - a.title.length),
+    nationalities: readLexiconTable(path('nationality-adjectives.txt'))
+      .map(([w, c]) => ({ word: w!, country: c! }))
+      .sort((a, b) => b.word.length - a.word.length),
+  };
+  return cached;
+}
+
+/** The outlet named by `text` ("the Korea Times", "business news portal Chosun Biz"), if any. */
+export function outletIn(text: string, extra: string[] = []): string | null {
+  const t = text.replace(/^(?:the\s+)/i, '').trim();
+  for (const o of [...extra, ...quoteLexicon().outlets]) {
+    const bare = o.replace(/^The\s+/, '');
+    const re = new RegExp(`(?:^|\\s)(?:the\\s+)?${escape(bare)}$`, 'i');
+    if (re.test(t)) return bare;
+  }
+  return null;
+}
