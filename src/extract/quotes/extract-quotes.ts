@@ -246,6 +246,8 @@ interface Reported {
   how: string;
 }
 
+/** A finite verb that makes the words after a cue a clause ("announced it would…"). */
+const FINITE = /\b(?:would|will|was|were|is|are|had|has|have|should|could|can|may|might|must|did|does|do)\b/i;
 const DATA_SOURCE = /^(?:data|figures|statistics|numbers|a survey|a report|a study|estimates|records|a poll)\b/i;
 const OBJECT_AFTER_TOLD = /^\s*(?:reporters|journalists|the media|the press|lawmakers|parliament|an audience|a (?:news conference|briefing|forum|press conference)|[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)*)(?:\s+(?:on|in|at)\s+[\p{L}\s]+?)?\s*,?\s*(?:that\s+)?/u;
 const FRAME_AFTER_SAID = /^\s*(?:(?:on|in|at|during|after)\s+(?:a |an |the )?[\p{L}\s-]{1,40}?,?\s+)?(?:that\s+)?/u;
@@ -272,7 +274,8 @@ function reportedSpeech(s: Sentence, extra: string[]): Reported | null {
     const phrase = outlet ? null : speakerBefore(source, s.start + accEnd.index + accEnd[0].length - accEnd[1]!.length);
     return { text: t.slice(0, accEnd.index), offset: 0, phrase, cue: 'according to', outlet, how: 'according-to' };
   }
-  const found = cues(t.slice(0, end)).filter((c) => quoteLexicon().cues.get(c.cue.toLowerCase()) === 'say');
+  const kindOf = (c: { cue: string }) => quoteLexicon().cues.get(c.cue.toLowerCase());
+  const found = cues(t.slice(0, end)).filter((c) => kindOf(c) === 'say' || kindOf(c) === 'say-clause');
   if (!found.length) return null;
   // CLAUSE, X said. / CLAUSE, said X.
   const lastCue = found[found.length - 1]!;
@@ -294,6 +297,7 @@ function reportedSpeech(s: Sentence, extra: string[]): Reported | null {
     const skip = frame ? frame[0].length : 0;
     const clause = rest.slice(skip).replace(/^\s+/, '');
     if (clause.split(/\s+/).length < 3) continue;
+    if (kindOf(c) === 'say-clause' && !/^that\b/i.test(rest.trim()) && !FINITE.test(clause)) continue;
     const offset = c.index + c.cue.length + (rest.length - rest.slice(skip).length) + (rest.slice(skip).length - clause.length);
     const outlet = phrase.name ? outletIn(phrase.name, extra) : null;
     return { text: clause, offset, phrase: outlet ? null : phrase, cue: c.cue.toLowerCase(), outlet, how: 'speaker-first' };

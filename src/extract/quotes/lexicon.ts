@@ -5,7 +5,7 @@ export type Gender = 'm' | 'f' | null;
 
 export interface QuoteLexicon {
   /** Cue phrase (lower case) → kind. */
-  cues: Map<string, 'say' | 'appeal' | 'partial'>;
+  cues: Map<string, 'say' | 'say-clause' | 'appeal' | 'partial'>;
   /** A regular expression matching any cue as a whole word. */
   cuePattern: RegExp;
   outlets: string[];
@@ -22,7 +22,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function quoteLexicon(): QuoteLexicon {
   if (cached) return cached;
   const path = (f: string) => dataPath('lexicon', f);
-  const cues = new Map(readLexiconTable(path('quote-cues.txt')).map(([p, k]) => [p!.toLowerCase(), k as 'say' | 'appeal' | 'partial'] as const));
+  const cues = new Map(readLexiconTable(path('quote-cues.txt')).map(([p, k]) => [p!.toLowerCase(), k as 'say' | 'say-clause' | 'appeal' | 'partial'] as const));
   const sorted = [...cues.keys()].sort((a, b) => b.length - a.length).map(escape);
   cached = {
     cues,
