@@ -7,7 +7,10 @@ import type { EvalContext, EvalSection, Evaluator } from './section.js';
  * The evaluators, in report order. Each scores one capability against gold data and returns
  * sections; evaluators needing ../shared report themselves as skipped when it is absent.
  */
-export const EVALUATORS: Array<() => Promise<Evaluator>> = [];
+export const EVALUATORS: Array<() => Promise<Evaluator>> = [
+  async () => (await import('./sample-statistics.js')).sampleStatisticsEvaluator,
+  async () => (await import('./sample-quotes.js')).sampleQuotesEvaluator,
+];
 
 function fmt(v: number | null): string {
   if (v === null || Number.isNaN(v)) return 'n/a';
