@@ -40,8 +40,11 @@ export function extractQuotes(input: QuotesInput): QuoteRecord[] {
   const text = doc.text;
   if (!mayHaveQuote(text)) return [];
   const spans = QUOTE_MARKS.test(text) ? findQuoteSpans(text) : [];
-  const named = namedPeople(masked0(text, spans)).filter((n) => !input.actors.some((a) => a.start < n.end && a.end > n.start));
-  const memory = new SpeakerMemory([...input.actors, ...named].sort((a, b) => a.start - b.start));
+  // People named in the text are looked for only when a speaker needs resolving.
+  const memory = new SpeakerMemory(() => {
+    const named = namedPeople(masked0(text, spans)).filter((n) => !input.actors.some((a) => a.start < n.end && a.end > n.start));
+    return [...input.actors, ...named].sort((a, b) => a.start - b.start);
+  });
   const mediaOutlets = input.actors.filter((a) => a.sector === 'MED' && a.name).map((a) => a.name!);
   const sentenceAt = indexSentences(input.sentences);
   const masked = maskQuotes(text, spans);
@@ -179,9 +182,15 @@ export function namedPeople(text: string): NamedMention[] {
 
 function maskQuotes(text: string, spans: QuoteSpan[]): string {
   if (!spans.length) return text;
-  const chars = text.split('');
-  for (const q of spans) for (let i = q.open; i <= Math.min(q.close, text.length - 1); i++) if (chars[i] !== '\n') chars[i] = ' ';
-  return chars.join('');
+  const parts: string[] = [];
+  let at = 0;
+  for (const q of spans) {
+    const end = Math.min(q.close, text.length - 1) + 1;
+    parts.push(text.slice(at, q.open), text.slice(q.open, end).replace(/[^\n]/g, ' '));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 function cues(text: string): Array<{ index: number; cue: string }> {

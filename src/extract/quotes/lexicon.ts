@@ -39,13 +39,19 @@ export function quoteLexicon(): QuoteLexicon {
   return cached;
 }
 
-/** The outlet named by `text` ("the Korea Times", "business news portal Chosun Biz"), if any. */
+let outletIndex: Map<string, string> | null = null;
+const outletKey = (s: string) => s.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+
+/** The outlet named by `text` ("the Korea Times", "business news portal Chosun Biz"), if any: an outlet name that ends the text. */
 export function outletIn(text: string, extra: string[] = []): string | null {
-  const t = text.replace(/^(?:the\s+)/i, '').trim();
-  for (const o of [...extra, ...quoteLexicon().outlets]) {
-    const bare = o.replace(/^The\s+/, '');
-    const re = new RegExp(`(?:^|\\s)(?:the\\s+)?${escape(bare)}$`, 'i');
-    if (re.test(t)) return bare;
+  outletIndex ??= new Map(quoteLexicon().outlets.map((o) => [outletKey(o), o.replace(/^The\s+/, '')] as const));
+  const words = outletKey(text).split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const tail = words.slice(i).join(' ');
+    const hit = outletIndex.get(tail);
+    if (hit) return hit;
+    const x = extra.find((e) => outletKey(e) === tail);
+    if (x) return x.replace(/^The\s+/, '');
   }
   return null;
 }

@@ -39,7 +39,14 @@ const ORG_HEAD = /\b(?:ministry|embassy|agency|office|government|company|associa
 export class SpeakerMemory {
   private entities: Entity[] = [];
 
-  constructor(private readonly actors: Array<ActorMention & { descriptor?: string; gender?: Gender }>) {}
+  private mentions: Array<ActorMention & { descriptor?: string; gender?: Gender }> | null = null;
+
+  /** `load` gives the document's people and organisations, in text order; called once, when first needed. */
+  constructor(private readonly load: () => Array<ActorMention & { descriptor?: string; gender?: Gender }>) {}
+
+  private get actors(): Array<ActorMention & { descriptor?: string; gender?: Gender }> {
+    return (this.mentions ??= this.load());
+  }
 
   /** Remember the actor-annotated people and organisations mentioned before `offset`. */
   private catchUp(offset: number): void {

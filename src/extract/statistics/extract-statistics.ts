@@ -94,7 +94,8 @@ function buildSentence(input: StatisticsInput, s: Sentence, tokens: Token[], can
   const roled = assignRoles(tokens, candidates);
   const parts = (k: number, role: Roled['role']) => roled.find((r) => r.target === k && r.role === role);
   const built: Built[] = [];
-  const yearEarlierCue = tokens.some((_, k) => cueAt(tokens, k, 'year-earlier') > 0);
+  let yearEarlier_: boolean | null = null;
+  const yearEarlierCue = () => (yearEarlier_ ??= tokens.some((_, k) => cueAt(tokens, k, 'year-earlier') > 0));
   for (let k = 0; k < roled.length; k++) {
     const r = roled[k]!;
     if (r.role !== 'main') continue;
@@ -114,7 +115,7 @@ function buildSentence(input: StatisticsInput, s: Sentence, tokens: Token[], can
     let previousPeriod: Period | null = null;
     if (previousMention) {
       const near = dates.find(ofPrevious);
-      if (yearEarlierCue && period) previousPeriod = yearEarlier(period, near?.text ?? null);
+      if (period && yearEarlierCue()) previousPeriod = yearEarlier(period, near?.text ?? null);
       else if (near) previousPeriod = toPeriod(near);
     }
     const direction = r.direction;
@@ -256,6 +257,7 @@ function shares(tokens: Token[], built: Built[], whole: Built | null): void {
 
 /** "30 concerts, made up of 12 in Beijing and 18 in Shanghai": parts against their whole. */
 function sums(tokens: Token[], built: Built[]): void {
+  if (built.length < 3) return;
   for (let c = 0; c < tokens.length; c++) {
     const exact = cueAt(tokens, c, 'parts-exact');
     const subset = exact ? 0 : cueAt(tokens, c, 'parts-subset');

@@ -9,6 +9,12 @@ import { MONTH_PATTERN, isoDate, lastDayOfMonth, monthNumber, parseIsoDay } from
  * March") so that the stage still works alone.
  */
 
+/** Cheap test before the period patterns: a month, quarter, half or year word, or a year. */
+const PERIOD_GATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|quarter|\bhalf\b|\byear\b|\b(?:19|20)\d\d\b/i;
+
+const RANGE = new RegExp(`\\b(?:from|between)\\s+(${MONTH_PATTERN})\\.?(?:\\s+(\\d{4}))?\\s+(?:to|and|through|until|till)\\s+(${MONTH_PATTERN})\\.?(?:\\s+(\\d{4}))?`, 'gi');
+const MONTH_YEAR = new RegExp(`\\b(?:in|during|for|of)\\s+(${MONTH_PATTERN})\\.?(?:\\s+(\\d{4}))?\\b`, 'gi');
+
 const ORD: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 
 function mention(text: string, offset: number, index: number, length: number, start: string, end: string, precision: Period['precision'], source: 'stated' | 'inferred', sentenceIndex: number, kind: string): DateMention {
@@ -38,8 +44,8 @@ export function fallbackDates(text: string, offset: number, sentenceIndex: numbe
   };
   const latestYear = (month: number) => (pub ? (month <= pub.m ? pub.y : pub.y - 1) : null);
 
-  const range = new RegExp(`\\b(?:from|between)\\s+(${MONTH_PATTERN})\\.?(?:\\s+(\\d{4}))?\\s+(?:to|and|through|until|till)\\s+(${MONTH_PATTERN})\\.?(?:\\s+(\\d{4}))?`, 'gi');
-  for (const m of text.matchAll(range)) {
+  if (!PERIOD_GATE.test(text)) return out;
+  for (const m of text.matchAll(RANGE)) {
     const m1 = monthNumber(m[1]!)!;
     const m2 = monthNumber(m[3]!)!;
     const y2 = m[4] ? Number(m[4]) : m[2] && m1 <= m2 ? Number(m[2]) : latestYear(m2);
@@ -62,8 +68,7 @@ export function fallbackDates(text: string, offset: number, sentenceIndex: numbe
     const [s, e] = monthRange(y, h === 1 ? 1 : 7, y, h === 1 ? 6 : 12);
     push(mention(text, offset, m.index!, m[0].length, s, e, 'half', 'stated', sentenceIndex, 'half'));
   }
-  const monthYear = new RegExp(`\\b(?:in|during|for|of)\\s+(${MONTH_PATTERN})\\.?(?:\\s+(\\d{4}))?\\b`, 'gi');
-  for (const m of text.matchAll(monthYear)) {
+  for (const m of text.matchAll(MONTH_YEAR)) {
     const mo = monthNumber(m[1]!)!;
     if (m[1]!.toLowerCase() === 'may' && !m[2]) continue;
     const y = m[2] ? Number(m[2]) : latestYear(mo);

@@ -22,7 +22,8 @@ const isDash = (t: Token | undefined) => !!t && (t.text === '-' || t.text === 'â
  * "a third", "half of").
  */
 export function parseCore(tokens: Token[], i: number, lex: NumberLexicon): Core | null {
-  const t = tokens[i]!;
+  const t = tokens[i];
+  if (!t) return null;
   if (t.kind === 'num') return digits(tokens, i, lex);
   if (t.kind !== 'word') return null;
   return fraction(tokens, i, lex) ?? spelled(tokens, i, lex);

@@ -134,6 +134,11 @@ describe('findNumbers: negative_cases (not statistics)', () => {
     expect(m?.rejected).toBe(reason);
   });
 
+  const truncated = ['between 10 and', 'rose 5 to', '10–', '$', 'two-', 'a third', 'US$ and €'];
+  it.each(truncated)('does not fail on a truncated number: %s', (text) => {
+    expect(() => findNumbers(text)).not.toThrow();
+  });
+
   it('finds nothing in a sentence without numbers', () => {
     expect(findNumbers('The ministers met in Tokyo and agreed to talk again.')).toEqual([]);
   });
