@@ -128,6 +128,7 @@ describe('findNumbers: negative_cases (not statistics)', () => {
     ['Leaders met at the G20 summit.', '20', 'identifier'],
     ['The film Mickey 17 opened in Beijing.', '17', 'identifier'],
     ['2023 | 1,234 | 5.6', '1,234', 'table'],
+    ['Wheat prev 39.9, Feb 48.7, March 13.2, total 101.8', '48.7', 'table'],
   ];
   it.each(cases)('%s — %s is a %s', (sentence, number, reason) => {
     const m = findNumbers(sentence).find((x) => x.text.startsWith(number) || x.text === number);

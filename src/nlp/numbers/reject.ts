@@ -51,8 +51,10 @@ export function phoneSpans(sentence: string): Array<[number, number]> {
 export function looksLikeTable(sentence: string, tokens: Token[]): boolean {
   if (/\t|\|/.test(sentence) && (sentence.match(/\d+/g) ?? []).length >= 2) return true;
   const nums = tokens.filter((t) => t.kind === 'num').length;
-  const words = tokens.filter((t) => t.kind === 'word').length;
-  return nums >= 3 && words <= nums && !/[.!?]$/.test(sentence.trim());
+  if (nums < 3 || /[.!?]["”’]?$/.test(sentence.trim())) return false;
+  // Cells and row labels: hardly any lower-case words between the numbers ("Wheat prev 39.9, Feb 48.7, total 80.8").
+  const lower = tokens.filter((t) => t.kind === 'word' && /^\p{Ll}/u.test(t.text)).length;
+  return lower < nums;
 }
 
 /**
