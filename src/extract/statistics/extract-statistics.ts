@@ -162,6 +162,7 @@ function buildSentence(input: StatisticsInput, s: Sentence, tokens: Token[], can
     built.push({ record, roled: r, mention: m });
   }
   shares(tokens, built, whole);
+  parallel(built);
   sums(tokens, built);
   for (const b of built) {
     const checks = b.record.checks ?? [];
@@ -189,6 +190,8 @@ function unitAndMeasure(sentence: string, tokens: Token[], m: NumberMention, who
   }
   const after = measureAfter(sentence, tokens, j);
   if (after) return { unit: after.unit ?? 'items', value: m.value, measure: after };
+  const plural = m.spelled ? null : measureAfter(sentence, tokens, j, true);
+  if (plural) return { unit: 'items', value: m.value, measure: plural };
   if (m.spelled && m.value < 1000) return null;
   const distant = measureNumberOf(sentence, tokens, m.tokenStart) ?? measureBefore(sentence, tokens, m.tokenStart);
   if (distant) return { unit: distant.unit && PEOPLE.has(distant.unit) ? 'persons' : (distant.unit ?? 'items'), value: m.value, measure: distant };
@@ -225,6 +228,21 @@ function subjectOf(actors: ActorMention[], s: Sentence, m: NumberMention, measur
   return here[0]?.name ?? here[0]?.text ?? null;
 }
 
+/**
+ * "reached 214,636 in November and 228,307 in December": a count with no noun of its own takes the
+ * unit and measure of the count before it in the sentence.
+ */
+function parallel(built: Built[]): void {
+  for (let k = 1; k < built.length; k++) {
+    const b = built[k]!;
+    if (b.record.unit !== 'items' || b.record.measure !== null || b.mention.kind !== 'cardinal') continue;
+    const prev = built.slice(0, k).reverse().find((x) => x.mention.kind === 'cardinal' && x.record.measure !== null);
+    if (!prev) continue;
+    b.record.unit = prev.record.unit;
+    b.record.measure = prev.record.measure;
+  }
+}
+
 /** "4.89 million of 8.19 million", "Of these, 4.89 million…": shares of a whole, with a stated share when one follows in brackets. */
 function shares(tokens: Token[], built: Built[], whole: Built | null): void {
   for (let k = 0; k < built.length; k++) {
@@ -245,6 +263,10 @@ function shares(tokens: Token[], built: Built[], whole: Built | null): void {
       b.record.unit = opener.record.unit;
     }
     if (!w || w === b) continue;
+    if (b.record.unit === 'items' && b.record.measure === null) {
+      b.record.unit = w.record.unit;
+      b.record.measure = w.record.measure;
+    }
     const next = built[k + 1];
     const statedShare = next && next.record.unit === 'percent' && tokens[b.mention.tokenEnd]?.text === '(' ? stated(next.mention) : null;
     const check = checkShare(stated(b.mention), stated(w.mention), statedShare);

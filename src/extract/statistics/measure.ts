@@ -86,11 +86,17 @@ function build(sentence: string, tokens: Token[], from: number, to: number): Mea
   };
 }
 
-/** The noun phrase written right after a number ("647,901 travellers", "8.19 million foreigner arrivals"). */
-export function measureAfter(sentence: string, tokens: Token[], i: number): Measure | null {
-  const j = phraseAfter(tokens, i);
+/**
+ * The noun phrase written right after a number ("647,901 travellers", "8.19 million foreigner
+ * arrivals"). With `anyNoun`, a phrase whose head is not a known measure noun also counts when it
+ * ends in a plural ("80 tour buses"); its unit is then null.
+ */
+export function measureAfter(sentence: string, tokens: Token[], i: number, anyNoun = false): Measure | null {
+  const j = phraseAfter(tokens, i, 3);
   const m = build(sentence, tokens, i, j);
-  return m?.head ? m : null;
+  if (m?.head) return m;
+  if (anyNoun && m && j > i && /^\p{Ll}[\p{L}]*s$/u.test(tokens[j - 1]!.text)) return m;
+  return null;
 }
 
 /** "of entries", "in trade": the phrase after a preposition following a percentage or an amount. */
@@ -118,6 +124,8 @@ export function measureBefore(sentence: string, tokens: Token[], before: number)
   const lex = numberLexicon();
   for (let k = before - 1; k >= 0 && before - k <= 20; k--) {
     const t = tokens[k]!;
+    // A relative clause does not end the clause: "foreign arrivals, which fell … to 13.33 million".
+    if (t.text === ',' && ['which', 'who', 'that'].includes(tokens[k + 1]?.lower ?? '')) continue;
     if (t.kind === 'punct' && t.text !== '-' && t.text !== '%' && t.text !== '.') break;
     if (!lex.measures.has(t.lower)) continue;
     let s = k;

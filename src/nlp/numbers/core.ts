@@ -13,6 +13,7 @@ export interface Core {
   fraction: boolean;
 }
 
+const TIME_WORDS = new Set(['century', 'centuries', 'decade', 'year', 'years', 'month', 'months', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'mile', 'miles', 'point', 'points']);
 const isWord = (t: Token | undefined, ...words: string[]) => !!t && words.includes(t.lower);
 const isDash = (t: Token | undefined) => !!t && (t.text === '-' || t.text === '‐' || t.text === '–' || t.text === '—');
 
@@ -89,6 +90,21 @@ function spelled(tokens: Token[], i: number, lex: NumberLexicon): Core | null {
     used++;
   }
   if (!sawValue) return null;
+  // "four-and-a-half", "two and a half"
+  const k = (n: number) => tokens[j + n];
+  const dashOr = (n: number) => (isDash(k(n)) ? n + 1 : n);
+  let x = dashOr(0);
+  if (isWord(k(x), 'and')) {
+    x = dashOr(x + 1);
+    if (isWord(k(x), 'a')) {
+      x = dashOr(x + 1);
+      if (isWord(k(x), 'half')) {
+        current = add(current, rat(1n, 2n));
+        j += x + 1;
+        last = rat(1n, 2n);
+      }
+    }
+  }
   return { end: j, q: add(total, current), step: last, spelled: true, fraction: false };
 }
 
@@ -96,6 +112,9 @@ function fraction(tokens: Token[], i: number, lex: NumberLexicon): Core | null {
   const t = tokens[i]!;
   // "half of", "half the"
   if (t.lower === 'half') {
+    // "the first half of the year", "half a century", "half an hour": periods, not shares.
+    if (isWord(tokens[i - 1], 'first', 'second', 'latter', 'and', 'an')) return null;
+    if (isWord(tokens[i + 1], 'a', 'an') && TIME_WORDS.has(tokens[i + 2]?.lower ?? '')) return null;
     if (isWord(tokens[i + 1], 'of', 'the', 'a', 'an', 'its', 'their', 'all')) return { end: i + 1, q: rat(1n, 2n), step: rat(1n, 100n), spelled: true, fraction: true };
     return null;
   }
@@ -115,7 +134,12 @@ function fraction(tokens: Token[], i: number, lex: NumberLexicon): Core | null {
   // "the third quarter" and "a quarter past" stay out.
   const hyphen = j === i + 2;
   if (!hyphen && !isWord(tokens[j + 1], 'of')) return null;
-  if (t.lower === 'a' && isWord(tokens[j + 1], 'of') && f!.lower === 'quarter' && isWord(tokens[j + 2], 'century')) return null;
+  // "a quarter of a century", "a quarter-century", "four-and-a-half-year"
+  let after = j + 1;
+  if (isDash(tokens[after]) || isWord(tokens[after], 'of')) after++;
+  if (isWord(tokens[after], 'a', 'an')) after++;
+  if (TIME_WORDS.has(tokens[after]?.lower ?? '')) return null;
+  if (isWord(tokens[i - 1], 'and') || (isDash(tokens[i - 1]) && isWord(tokens[i - 2], 'and'))) return null;
   return { end: j + 1, q: rat(numerator, den), step: rat(1n, 100n), spelled: true, fraction: true };
 }
 

@@ -29,6 +29,8 @@ describe('findNumbers: values', () => {
     ['a 15-day stay', 15, 'days', null],
     ['two hundred and fifty delegates', 250, null, null],
     ['a million visitors', 1000000, null, null],
+    ['two and a half hours', 2.5, 'hours', null],
+    ['a four-and-a-half-year gap', 4.5, 'years', null],
     ['about 0.3 per cent', 0.3, 'percent', 'about'],
   ];
   it.each(cases)('%s → %d %s (hedge %s)', (text, value, unit, hedge) => {
@@ -122,6 +124,10 @@ describe('findNumbers: negative_cases (not statistics)', () => {
     ['The guide is 45 years old.', '45', 'age'],
     ['The figure is on page 12 of the report.', '12', 'page'],
     ['Korea won 3-1 in the final.', '3', 'score'],
+    ['Lawmakers voted 190-0 to lift martial law.', '190', 'score'],
+    ['Roadshows run from Sept. 13 to 17 in Beijing.', '17', 'date'],
+    ['Leaders met on the sidelines of the Group of 20 summit.', '20', 'identifier'],
+    ['By Kim Min-su · 14 December 2017 · 5 min read', '5', 'table'],
     ['The shop at 120 Sejong Street reopened.', '120', 'address'],
     ['Under Article 5 of the treaty, members must act.', '5', 'identifier'],
     ['The COVID-19 pandemic closed borders.', '19', 'identifier'],
@@ -138,6 +144,11 @@ describe('findNumbers: negative_cases (not statistics)', () => {
   const truncated = ['between 10 and', 'rose 5 to', '10–', '$', 'two-', 'a third', 'US$ and €'];
   it.each(truncated)('does not fail on a truncated number: %s', (text) => {
     expect(() => findNumbers(text)).not.toThrow();
+  });
+
+  const periods = ['in the first half of the year', 'a quarter of a century of ties', 'half an hour later', 'a quarter-century ago'];
+  it.each(periods)('%s is a period, not a fraction', (text) => {
+    expect(findNumbers(text).filter((m) => m.kind === 'fraction')).toEqual([]);
   });
 
   it('finds nothing in a sentence without numbers', () => {

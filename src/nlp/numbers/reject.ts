@@ -10,7 +10,7 @@ const ADDRESS_AFTER = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'b
 const BEFORE_ID = new Set(['no', 'number', 'page', 'pages', 'p', 'pp', 'chapter', 'article', 'section', 'paragraph', 'clause', 'resolution', 'room', 'suite', 'gate', 'exit', 'line', 'platform', 'flight', 'route', 'bus', 'highway', 'item', 'figure', 'table', 'annex', 'box', 'tel', 'phone', 'fax', 'ext', 'unit', 'building', 'block', 'lot', 'version', 'season', 'episode', 'vol', 'volume', 'issue', 'case']);
 const PAGE_WORDS = new Set(['page', 'pages', 'p', 'pp']);
 const AGE_BEFORE = new Set(['aged', 'age', 'ages']);
-const SPORT = /\b(?:won|beat|beaten|defeated|lost|draw|drew|victory|win|defeat|score|scored|match|game|final|semifinal|quarterfinal|goals?)\b/i;
+const SPORT = /\b(?:won|beat|beaten|defeated|lost|draw|drew|victory|win|defeat|score|scored|match|game|final|semifinal|quarterfinal|goals?|voted?|votes|ballot|margin)\b/i;
 const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}[\s.-]\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{3,4})?\b/g;
 
@@ -49,7 +49,7 @@ export function phoneSpans(sentence: string): Array<[number, number]> {
  * tabs or pipes, or mostly numbers with hardly any words.
  */
 export function looksLikeTable(sentence: string, tokens: Token[]): boolean {
-  if (/\t|\|/.test(sentence) && (sentence.match(/\d+/g) ?? []).length >= 2) return true;
+  if (/\t|\||·/.test(sentence) && (sentence.match(/\d+/g) ?? []).length >= 2) return true;
   const nums = tokens.filter((t) => t.kind === 'num').length;
   if (nums < 3 || /[.!?]["”’]?$/.test(sentence.trim())) return false;
   // Cells and row labels: hardly any lower-case words between the numbers ("Wheat prev 39.9, Feb 48.7, total 80.8").
@@ -80,6 +80,16 @@ export function rejectReason(x: RejectInput): RejectReason | null {
   // A month name next to a small number: "8 November", "Nov. 30", "November 8".
   const monthBefore = (prev && MONTHS.has(prev.lower)) || (prev?.text === '.' && prev2 && MONTHS.has(prev2.lower));
   if (!x.hasUnit && !x.hasCurrency && x.integerText && (monthBefore || (next && MONTHS.has(next.lower)))) return 'date';
+  // The second day of "Sept. 13 to 17", "Nov 8-10".
+  if (!x.hasUnit && x.integerText && prev && ['to', '-', '–', 'and', 'through', 'until'].includes(prev.lower) && prev2?.kind === 'num' && /^\d{1,2}$/.test(prev2.text) && /^\d{1,2}$/.test(t.text)) {
+    const p3 = tokens[first - 3];
+    const p4 = tokens[first - 4];
+    if ((p3 && MONTHS.has(p3.lower)) || (p3?.text === '.' && p4 && MONTHS.has(p4.lower))) return 'date';
+  }
+  // "Group of 20"
+  if (prev?.lower === 'of' && prev2?.text === 'Group') return 'identifier';
+  // "5 min read" and other bylines
+  if (next?.lower === 'min' && tokens[x.coreEnd + 1]?.lower === 'read') return 'identifier';
   // ISO-like dates "2024-11-08".
   if (t.kind === 'num' && /^\d{4}$/.test(t.text) && next?.text === '-' && tokens[x.coreEnd + 1]?.kind === 'num' && /^\d{2}$/.test(tokens[x.coreEnd + 1]!.text)) return 'date';
   if (!x.hasUnit && !x.hasCurrency && x.integerText && t.kind === 'num' && /^(1[89]\d\d|20\d\d|2100)$/.test(t.text)) {
@@ -104,9 +114,9 @@ export function rejectReason(x: RejectInput): RejectReason | null {
   // Scores "3-1", "2–0" in sport talk.
   if (t.kind === 'num' && x.integerText && (next?.text === '-' || next?.text === '–') && tokens[x.coreEnd + 1]?.kind === 'num' && SPORT.test(x.sentence)) {
     const other = tokens[x.coreEnd + 1]!;
-    if (/^\d{1,2}$/.test(t.text) && /^\d{1,2}$/.test(other.text)) return 'score';
+    if (!x.hasUnit && /^\d{1,3}$/.test(t.text) && /^\d{1,3}$/.test(other.text)) return 'score';
   }
-  if (t.kind === 'num' && x.integerText && (prev?.text === '-' || prev?.text === '–') && tokens[first - 2]?.kind === 'num' && SPORT.test(x.sentence) && /^\d{1,2}$/.test(t.text) && /^\d{1,2}$/.test(tokens[first - 2]!.text)) return 'score';
+  if (t.kind === 'num' && x.integerText && (prev?.text === '-' || prev?.text === '–') && tokens[first - 2]?.kind === 'num' && SPORT.test(x.sentence) && !x.hasUnit && /^\d{1,3}$/.test(t.text) && /^\d{1,3}$/.test(tokens[first - 2]!.text)) return 'score';
   return null;
 }
 
