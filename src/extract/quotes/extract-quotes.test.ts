@@ -90,6 +90,9 @@ describe('extract/quotes: reported speech and outlets', () => {
     ['The ban would be lifted within a year, Kim Min-su said.', 'The ban would be lifted within a year', 'Kim Min-su', null],
     ['Travel agencies are shifting their packages to China, according to Chosun Biz.', 'Travel agencies are shifting their packages to China', null, 'Chosun Biz'],
     ['According to the Korea Times, the talks will resume in May.', 'the talks will resume in May', null, 'Korea Times'],
+    ['Tour operators in Busan said late last month that bookings had doubled.', 'bookings had doubled', 'Tour operators in Busan', null],
+    ['Visas will be issued again from Saturday, the embassy in Seoul said on Wednesday, ending the dispute.', 'Visas will be issued again from Saturday', 'embassy in Seoul', null],
+    ['South Korea and the United States said on Friday they would deploy the battery.', 'they would deploy the battery', 'South Korea and the United States', null],
   ];
   it.each(cases)('%s', (text, content, speaker, outlet) => {
     const [q] = quotes(text);
@@ -98,6 +101,9 @@ describe('extract/quotes: reported speech and outlets', () => {
   });
 
   const negative: string[] = [
+    'The United States raised tariffs on Chinese goods.',
+    'Airlines added 40 flights to the route.',
+    'Beijing added South Korea to the list of countries that may receive tour groups.',
     'According to data from the ministry, arrivals rose sharply.',
     'The so-called hallyu ban was never official.',
     'The talks were said to be cordial.',

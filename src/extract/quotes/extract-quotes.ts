@@ -259,7 +259,13 @@ interface Reported {
 const FINITE = /\b(?:would|will|was|were|is|are|had|has|have|should|could|can|may|might|must|did|does|do)\b/i;
 const DATA_SOURCE = /^(?:data|figures|statistics|numbers|a survey|a report|a study|estimates|records|a poll)\b/i;
 const OBJECT_AFTER_TOLD = /^\s*(?:reporters|journalists|the media|the press|lawmakers|parliament|an audience|a (?:news conference|briefing|forum|press conference)|[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)*)(?:\s+(?:on|in|at)\s+[\p{L}\s]+?)?\s*,?\s*(?:that\s+)?/u;
-const FRAME_AFTER_SAID = /^\s*(?:(?:on|in|at|during|after)\s+(?:a |an |the )?[\p{L}\s-]{1,40}?,?\s+)?(?:that\s+)?/u;
+const FRAME_AFTER_SAID = /^\s*(?:(?:[\p{L}\p{N}.:-]+\s+){1,5}?(?=that\b)|(?:on|last|this)\s+\p{Lu}\p{Ll}+day\s+(?!that\b))?(?:that\s+)?/u;
+
+/** "according to travel industry officials": the whole source phrase as a description. */
+function sourcePhrase(text: string, at: number): SpeakerPhrase | null {
+  if (text.split(/\s+/).length > 8) return null;
+  return { text, start: at, end: at + text.length, name: null, kind: 'description', descriptor: text, gender: null, country: null };
+}
 
 /** Reported speech in a sentence without quotation marks. */
 function reportedSpeech(s: Sentence, extra: string[]): Reported | null {
@@ -271,7 +277,8 @@ function reportedSpeech(s: Sentence, extra: string[]): Reported | null {
     const source = acc[1]!.trim();
     if (DATA_SOURCE.test(source)) return null;
     const outlet = outletIn(source, extra);
-    const phrase = outlet ? null : speakerBefore(source, s.start + acc.index + 'According to '.length);
+    const at = s.start + acc.index + 'According to '.length;
+    const phrase = outlet ? null : (speakerBefore(source, at) ?? sourcePhrase(source, at));
     return { text: t.slice(acc[0].length, end), offset: acc[0].length, phrase, cue: 'according to', outlet, how: 'according-to' };
   }
   // CLAUSE, according to X.
@@ -280,7 +287,8 @@ function reportedSpeech(s: Sentence, extra: string[]): Reported | null {
     const source = accEnd[1]!.trim();
     if (DATA_SOURCE.test(source)) return null;
     const outlet = outletIn(source, extra);
-    const phrase = outlet ? null : speakerBefore(source, s.start + accEnd.index + accEnd[0].length - accEnd[1]!.length);
+    const at = s.start + accEnd.index + accEnd[0].length - accEnd[1]!.length;
+    const phrase = outlet ? null : (speakerBefore(source, at) ?? sourcePhrase(source, at));
     return { text: t.slice(0, accEnd.index), offset: 0, phrase, cue: 'according to', outlet, how: 'according-to' };
   }
   const kindOf = (c: { cue: string }) => quoteLexicon().cues.get(c.cue.toLowerCase());
@@ -289,9 +297,15 @@ function reportedSpeech(s: Sentence, extra: string[]): Reported | null {
   // CLAUSE, X said. / CLAUSE, said X.
   const lastCue = found[found.length - 1]!;
   const comma = t.lastIndexOf(',', lastCue.index);
-  if (comma > 0 && end - lastCue.index < 60 && comma > end * 0.4) {
+  // After the cue, at most a short time phrase before a comma or the end ("…, its embassy said on Wednesday, winding down…").
+  const afterCue = t.slice(lastCue.index + lastCue.cue.length, end);
+  const shortTail = afterCue.split(',')[0]!.trim().split(/\s+/).filter(Boolean).length <= 5;
+  if (comma > 0 && shortTail && comma > end * 0.3) {
     const between = t.slice(comma + 1, lastCue.index);
-    const phrase = between.trim() ? speakerBefore(between, s.start + comma + 1) : speakerAfter(t.slice(lastCue.index + lastCue.cue.length, end), s.start + lastCue.index + lastCue.cue.length);
+    const tail = t.slice(lastCue.index + lastCue.cue.length, end);
+    // "CLAUSE, said Kim Min-su, a researcher." — not "Lee, who sells ginseng, said he had…".
+    const inverted = !between.trim() && !FINITE.test(tail) && !/^\s*(?:he|she|they|it|we|I)\b/i.test(tail);
+    const phrase = between.trim() ? speakerBefore(between, s.start + comma + 1) : inverted ? speakerAfter(tail, s.start + lastCue.index + lastCue.cue.length) : null;
     if (phrase && between.split(/\s+/).filter(Boolean).length <= 6) {
       const outlet = phrase.name ? outletIn(phrase.name, extra) : null;
       return { text: t.slice(0, comma), offset: 0, phrase: outlet ? null : phrase, cue: lastCue.cue.toLowerCase(), outlet, how: 'clause-first' };
@@ -304,9 +318,9 @@ function reportedSpeech(s: Sentence, extra: string[]): Reported | null {
     const rest = t.slice(c.index + c.cue.length, end);
     const frame = (c.cue.toLowerCase() === 'told' || c.cue.toLowerCase() === 'tells' ? OBJECT_AFTER_TOLD : FRAME_AFTER_SAID).exec(rest);
     const skip = frame ? frame[0].length : 0;
-    const clause = rest.slice(skip).replace(/^\s+/, '');
+    const clause = rest.slice(skip).replace(/^[\s,;:]+/, '');
     if (clause.split(/\s+/).length < 3) continue;
-    if (kindOf(c) === 'say-clause' && !/^that\b/i.test(rest.trim()) && !FINITE.test(clause)) continue;
+    if (kindOf(c) === 'say-clause' && !/^that\b/i.test(rest.trim()) && !FINITE.test(clause.split(/\s+/).slice(0, 4).join(' '))) continue;
     const offset = c.index + c.cue.length + (rest.length - rest.slice(skip).length) + (rest.slice(skip).length - clause.length);
     const outlet = phrase.name ? outletIn(phrase.name, extra) : null;
     return { text: clause, offset, phrase: outlet ? null : phrase, cue: c.cue.toLowerCase(), outlet, how: 'speaker-first' };

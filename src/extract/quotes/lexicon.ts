@@ -26,7 +26,7 @@ export function quoteLexicon(): QuoteLexicon {
   const sorted = [...cues.keys()].sort((a, b) => b.length - a.length).map(escape);
   cached = {
     cues,
-    cuePattern: new RegExp(`\\b(?:${sorted.join('|')})\\b`, 'gi'),
+    cuePattern: new RegExp(`\\b(?:${sorted.join('|')})\\b`, 'g'),
     outlets: readWordList(path('news-outlets.txt')).sort((a, b) => b.length - a.length),
     speakerNouns: new Map(readLexiconTable(path('speaker-nouns.txt')).map(([n, g]) => [n!.toLowerCase(), gender(g)] as const)),
     titles: readLexiconTable(path('person-titles.txt'))

@@ -101,7 +101,7 @@ export class SpeakerMemory {
         lower === 'they' || lower === 'it' || lower === 'we'
           ? this.recent(p.start, (x) => x.kind === 'organisation') ?? this.recent(p.start, () => true)
           : this.recent(p.start, (x) => x.kind === 'person' && x.gender === p.gender && !!x.genderStrong && p.start - x.at < NEAR) ??
-            this.recent(p.start, (x) => x.kind === 'person' && (x.gender === p.gender || x.gender === null || !x.genderStrong));
+            this.recent(p.start, (x) => x.kind === 'person' && (x.gender === p.gender || x.gender === null));
       if (e) {
         e.at = p.start;
         if (p.gender) e.gender ??= p.gender;

@@ -41,7 +41,9 @@ export function cleanName(raw: string): { name: string; gender: Gender; country:
   for (let changed = true; changed; ) {
     changed = false;
     for (const n of lex.nationalities) {
-      if (name.startsWith(`${n.word} `)) {
+      // Only before a title: "Chinese Foreign Minister Wang Yi", not "South Korea and the United States".
+      const rest = name.slice(n.word.length + 1).toLowerCase();
+      if (name.startsWith(`${n.word} `) && lex.titles.some((t) => rest.startsWith(`${t.title.toLowerCase()} `))) {
         country ??= n.country;
         titles.push(n.word);
         name = name.slice(n.word.length + 1).trim();
@@ -112,6 +114,15 @@ export function speakerBefore(text: string, offset: number): SpeakerPhrase | nul
       return phrase(s, offset + at, 'description', descriptor);
     }
     const before = t.slice(0, at);
+    // "Travel agencies in Seoul said": the place ends a longer description.
+    const np = /(?:^\s*|[,;:]\s*)((?:[\p{L}'’-]+\s+){1,5}(?:in|of|at|from|near|across|around)\s+(?:the\s+)?)$/u.exec(before);
+    const npText = np ? np[1]!.replace(/^(?:But|And|Yet|So|Still|Meanwhile|However),?\s+/, '') : '';
+    const npHead = npText.replace(/\s+(?:in|of|at|from|near|across|around)\s+(?:the\s+)?$/, '');
+    const headWord = npHead.split(/\s+/).pop()!.toLowerCase();
+    if (np && (/\b\p{Ll}[\p{L}-]*s\b/u.test(npHead) || quoteLexicon().speakerNouns.has(headWord)) && !quoteLexicon().titles.some((x) => npText.trim().endsWith(x.title))) {
+      const start = at - npText.length;
+      return phrase(t.slice(start, at + s.length), offset + start, 'description', descriptor);
+    }
     // "China's foreign ministry spokesperson Mao Ning": the description before the name is its title.
     const title = /((?:\p{Lu}[\p{L}]*['’]s\s+)?(?:[\p{Ll}][\p{L}-]*\s+){1,4})$/u.exec(before);
     if (!descriptor && title && quoteLexicon().speakerNouns.has(title[1]!.trim().split(/\s+/).pop()!.toLowerCase())) descriptor = title[1]!.trim();
