@@ -36,6 +36,7 @@ describe('extract/quotes: direct quotes', () => {
       ],
     ],
     ['Foreign Minister Cho Tae-yul described the visit as “a new turning point”.', [['a new turning point', true, 'Cho Tae-yul']]],
+    ['“It will ease quietly,” said Baek.', [['It will ease quietly,', true, 'Baek']]],
     ['The film “Mickey 17” opened in Beijing.', []],
   ];
   it.each(cases)('%s', (text, expected) => {
@@ -92,6 +93,7 @@ describe('extract/quotes: reported speech and outlets', () => {
     ['According to the Korea Times, the talks will resume in May.', 'the talks will resume in May', null, 'Korea Times'],
     ['Tour operators in Busan said late last month that bookings had doubled.', 'bookings had doubled', 'Tour operators in Busan', null],
     ['Visas will be issued again from Saturday, the embassy in Seoul said on Wednesday, ending the dispute.', 'Visas will be issued again from Saturday', 'embassy in Seoul', null],
+    ['Kwon Seo-yeon of the Institute for Peninsula Strategy in Seoul said the result could reshape ties.', 'the result could reshape ties', 'Kwon Seo-yeon', null],
     ['South Korea and the United States said on Friday they would deploy the battery.', 'they would deploy the battery', 'South Korea and the United States', null],
   ];
   it.each(cases)('%s', (text, content, speaker, outlet) => {

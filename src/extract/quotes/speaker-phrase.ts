@@ -23,6 +23,7 @@ const PRONOUN = /\b(he|she|they|it|we|I)$/i;
 const PRONOUN_START = /^(he|she|they|it|we|I)\b/i;
 const DESCRIPTION = /\b((?:the|a|an|its|his|her|their)\s+(?:[\p{Ll}\p{Lu}][\p{L}'’-]*\s+){0,3}[\p{L}'’-]+)$/u;
 const POSSESSIVE = /\b(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?['’]s\s+(?:[\p{Ll}][\p{L}-]*\s+){0,3}[\p{Ll}][\p{L}-]*)$/u;
+const ORG_WORD = /\b(?:Institute|University|Centre|Center|Ministry|Agency|Association|Foundation|College|School|Council|Bank|Group|Company|Corporation|Office|Party|Academy|Society|Forum|Research|Studies)\b/;
 const LEAD = new Set(['But', 'And', 'However', 'Meanwhile', 'Still', 'Also', 'Yet', 'So', 'Then', 'In', 'On', 'At', 'When', 'While', 'After', 'Before', 'Separately', 'Later', 'Earlier', 'Now', 'Instead', 'Asked']);
 const ADVERBS = /(?:\s+(?:also|later|previously|then|once|further|repeatedly|again|reportedly|publicly|separately|recently|earlier|has|had|have|was|were|is|would|will|did|had\s+earlier|has\s+long|last\s+week|on\s+\w+day|in\s+a\s+statement))+$/i;
 
@@ -59,7 +60,7 @@ export function cleanName(raw: string): { name: string; gender: Gender; country:
       }
     }
   }
-  return { name: name.replace(/['’]s$/, ''), gender, country, title: titles.length ? titles.join(' ') : null };
+  return { name: name.replace(/['’]s$/, '').replace(/(\p{L}{2,})\.$/u, '$1'), gender, country, title: titles.length ? titles.join(' ') : null };
 }
 
 /** Gender and country from a descriptor ("a spokeswoman for China's foreign ministry"). */
@@ -122,6 +123,17 @@ export function speakerBefore(text: string, offset: number): SpeakerPhrase | nul
     if (np && (/\b\p{Ll}[\p{L}-]*s\b/u.test(npHead) || quoteLexicon().speakerNouns.has(headWord)) && !quoteLexicon().titles.some((x) => npText.trim().endsWith(x.title))) {
       const start = at - npText.length;
       return phrase(t.slice(start, at + s.length), offset + start, 'description', descriptor);
+    }
+    // "Kwon Seo-yeon of the Institute for Peninsula Strategy in Seoul said": the place belongs to
+    // the organisation, the organisation to the person.
+    const viaPrep = /^(.*?\p{Lu}[\p{L}\p{M}'’.\-]*)\s+(?:in|at|from)\s+(?:the\s+)?$/u.exec(before);
+    if (viaPrep && !np) {
+      const inner = speakerBefore(viaPrep[1]!, offset);
+      if (inner && inner.kind === 'name') return inner;
+    }
+    const personOf = /^((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\s+(?:of|at|from)\s+(?:the\s+)?(\p{Lu}.*)$/u.exec(s);
+    if (personOf && (personOf[1]!.includes('-') || personOf[1]!.split(/\s+/).length === 2) && ORG_WORD.test(personOf[2]!)) {
+      return phrase(personOf[1]!, offset + at, 'name', descriptor ?? s.slice(personOf[1]!.length).trim());
     }
     // "China's foreign ministry spokesperson Mao Ning": the description before the name is its title.
     const title = /((?:\p{Lu}[\p{L}]*['’]s\s+)?(?:[\p{Ll}][\p{L}-]*\s+){1,4})$/u.exec(before);
