@@ -9,6 +9,7 @@ import { checkChange, checkShare, checkSum, type Stated } from './consistency.js
 import { clauseAfter, measureAfter, measureBefore, measureNumberOf, measureOf, type Measure } from './measure.js';
 import { fallbackDates, toPeriod, yearEarlier } from './period.js';
 import { assignRoles, cueAt, type Roled } from './roles.js';
+import { dataPath, readWordList } from '../../knowledge/paths.js';
 
 export interface StatisticsInput {
   doc: Document;
@@ -57,7 +58,7 @@ export function extractStatistics(input: StatisticsInput): StatisticRecord[] {
     const numbers = bySentence.get(s.index);
     if (!numbers) continue;
     const tokens = tokenize(s.text);
-    const candidates = numbers.filter((m) => !referential(tokens, m));
+    const candidates = numbers.filter((m) => !referential(tokens, m) && (m.kind !== 'duration' || durationCounts(s.text, tokens, m)));
     if (!candidates.length) continue;
     const dates = input.dates ? inSentence(input.dates, s) : fallbackDates(s.text, s.start, s.index, input.doc.published);
     const whole = opensWithWhole(tokens) && previousSentence && previousSentence.index >= s.index - 2 ? firstCount(previousSentence.built) : null;
@@ -71,12 +72,30 @@ export function extractStatistics(input: StatisticsInput): StatisticRecord[] {
   return out;
 }
 
+let durationCues: { policy: RegExp; period: Set<string> } | null = null;
+
+/** Whether a duration is a statistic (data/lexicon/duration-cues.txt): a policy's length, or an event's minutes or hours in digits. */
+function durationCounts(sentence: string, tokens: Token[], m: NumberMention): boolean {
+  if (!durationCues) {
+    const words = readWordList(dataPath('lexicon', 'duration-cues.txt'));
+    const policy = words.filter((w) => !w.startsWith('!')).map((w) => w.replace(/[-]/g, '\\-'));
+    durationCues = { policy: new RegExp(`\\b(?:${policy.join('|')})\\b`, 'i'), period: new Set(words.filter((w) => w.startsWith('!')).map((w) => w.slice(1))) };
+  }
+  const prev = tokens[m.tokenStart - 1]?.lower;
+  const next = tokens[m.tokenEnd]?.lower;
+  if ((prev && durationCues.period.has(prev)) || (next && durationCues.period.has(next))) return false;
+  if (durationCues.policy.test(sentence)) return true;
+  return !m.spelled && (m.unit === 'minutes' || m.unit === 'hours');
+}
+
 /** "the two countries", "one of the…": spelled-out numbers that refer rather than count. */
 function referential(tokens: Token[], m: NumberMention): boolean {
   if (!m.spelled || m.kind !== 'cardinal') return false;
   const prev = tokens[m.tokenStart - 1]?.lower;
   const next = tokens[m.tokenEnd]?.lower;
-  if ((prev && REFERENTIAL.has(prev)) || next === 'of' || next === 'another') return true;
+  // "one of the members" refers; "Twenty-three of the chain's 99 stores" counts a part.
+  const partOfNumber = next === 'of' && [1, 2, 3, 4].some((k) => tokens[m.tokenEnd + k]?.kind === 'num');
+  if ((prev && REFERENTIAL.has(prev)) || (next === 'of' && !partOfNumber) || next === 'another') return true;
   return false;
 }
 
@@ -190,9 +209,13 @@ function unitAndMeasure(sentence: string, tokens: Token[], m: NumberMention, who
   }
   const after = measureAfter(sentence, tokens, j);
   if (after) return { unit: after.unit ?? 'items', value: m.value, measure: after };
-  const plural = m.spelled ? null : measureAfter(sentence, tokens, j, true);
+  const plural = measureAfter(sentence, tokens, j, true);
   if (plural) return { unit: 'items', value: m.value, measure: plural };
-  if (m.spelled && m.value < 1000) return null;
+  // A spelled-out count needs a plural noun of its own ("four ballistic missiles").
+  if (m.spelled && m.value < 1000) {
+    const plural = measureAfter(sentence, tokens, j, true);
+    return plural ? { unit: plural.unit ?? 'items', value: m.value, measure: plural } : null;
+  }
   const distant = measureNumberOf(sentence, tokens, m.tokenStart) ?? measureBefore(sentence, tokens, m.tokenStart);
   if (distant) return { unit: distant.unit && PEOPLE.has(distant.unit) ? 'persons' : (distant.unit ?? 'items'), value: m.value, measure: distant };
   if (whole) {

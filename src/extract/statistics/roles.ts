@@ -62,6 +62,9 @@ function wordsFwd(tokens: Token[], i: number, n: number): string[] {
   return out;
 }
 
+const NOT_CHANGE_BEFORE_UP = new Set(['made', 'make', 'makes', 'making', 'set', 'sets', 'signed', 'picked', 'ended', 'end', 'ends', 'built', 'shored', 'taken', 'took', 'take', 'takes', 'summed', 'sums', 'lined', 'opened', 'add', 'adds']);
+/** Words between "from" and the earlier value: "from a record 17.24 million", "from about 12,700". */
+const FROM_SKIP = new Set(['a', 'an', 'the', 'record', 'peak', 'high', 'low', 'of', 'about', 'around', 'nearly', 'almost', 'roughly', 'some', 'just', 'over', 'more', 'than', 'approximately', 'an', 'estimated', 'revised', 'previous']);
 const SKIP_BACK = new Set(['by', 'of', 'a', 'an', 'some', 'about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'more', 'than', 'over', 'just', 'at', 'least', 'as', 'much', 'many', 'sharply', 'further', 'another', 'steeply', 'significantly']);
 
 /** A change word just before token `i` ("rose 12%", "surged by 60.6 per cent", "an increase of"). */
@@ -71,6 +74,8 @@ export function changeBefore(tokens: Token[], i: number): { direction: 'up' | 'd
     const t = tokens[k]!;
     if (t.kind !== 'word') return null;
     const c = lex.changes.get(t.lower);
+    // "made up 31 per cent", "set up", "signed up": phrasal verbs, not changes.
+    if (c && t.lower === 'up' && NOT_CHANGE_BEFORE_UP.has(tokens[k - 1]?.lower ?? '')) return null;
     if (c && c.kind !== 'adjective') return c;
     if (!SKIP_BACK.has(t.lower)) return null;
     seen++;
@@ -117,6 +122,15 @@ export function assignRoles(tokens: Token[], numbers: NumberMention[]): Roled[] 
     const before = changeBefore(tokens, hedgeIndex(tokens, m));
     const after = changeAfter(tokens, j);
     if (m.kind === 'percent' || m.kind === 'percentage_points') {
+      // "to 25 per cent from 10 per cent", "up from 63 per cent", "against nearly 47 per cent": an earlier rate.
+      let b = hedgeIndex(tokens, m) - 1;
+      while (b >= 0 && FROM_SKIP.has(tokens[b]!.lower)) b--;
+      const otherRate = numbers.some((n) => n !== m && n.kind === m.kind && n.tokenStart < i);
+      if (otherRate && (cueBefore(tokens, b + 1, 'previous') || tokens[b]?.lower === 'from')) {
+        r.role = 'previous';
+        r.direction = directionBefore(tokens, i);
+        continue;
+      }
       // "rose by 50,000, or 50 per cent,": the percentage restates the change before it.
       const orAfterChange = tokens[i - 1]?.lower === 'or' && roled.some((x) => x.role === 'abs' && x.m.tokenEnd >= i - 3 && x.m.tokenEnd < i);
       if (orAfterChange) {
@@ -131,13 +145,23 @@ export function assignRoles(tokens: Token[], numbers: NumberMention[]): Roled[] 
       continue;
     }
     const prevWord = tokens[i - 1]?.lower;
-    if (cueBefore(tokens, hedgeIndex(tokens, m), 'previous')) {
+    let f = i - 1;
+    while (f >= 0 && FROM_SKIP.has(tokens[f]!.lower)) f--;
+    const fromWord = tokens[f]?.lower === 'from' ? f : -1;
+    // "44.3 per cent above the roughly 142,000"
+    if (tokens[f]?.lower === 'above' || tokens[f]?.lower === 'below') {
+      if (roled.some((x) => x.role === 'pct' && x.m.tokenEnd === f)) {
+        r.role = 'previous';
+        continue;
+      }
+    }
+    if (cueBefore(tokens, hedgeIndex(tokens, m), 'previous') || (fromWord >= 0 && cueBefore(tokens, fromWord + 1, 'previous'))) {
       r.role = 'previous';
       continue;
     }
-    if (prevWord === 'from') {
+    if (fromWord >= 0) {
       const toNum = tokens[j]?.lower === 'to' && isNum(j + 1);
-      if (toNum || changeBefore(tokens, i - 1) || directionBefore(tokens, i) || numbers.some((n) => n.kind === 'multiplier' && n.tokenEnd <= i)) {
+      if (toNum || changeBefore(tokens, fromWord) || directionBefore(tokens, i) || numbers.some((n) => n.kind === 'multiplier' && n.tokenEnd <= i)) {
         r.role = 'previous';
         r.direction = directionBefore(tokens, i);
         continue;

@@ -124,7 +124,7 @@ describe('findNumbers: negative_cases (not statistics)', () => {
     ['The guide is 45 years old.', '45', 'age'],
     ['The figure is on page 12 of the report.', '12', 'page'],
     ['Korea won 3-1 in the final.', '3', 'score'],
-    ['Lawmakers voted 190-0 to lift martial law.', '190', 'score'],
+    ['Lawmakers voted 190-0 to lift martial law.', '0', 'score'],
     ['Roadshows run from Sept. 13 to 17 in Beijing.', '17', 'date'],
     ['Leaders met on the sidelines of the Group of 20 summit.', '20', 'identifier'],
     ['By Kim Min-su · 14 December 2017 · 5 min read', '5', 'table'],

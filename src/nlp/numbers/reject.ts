@@ -10,7 +10,7 @@ const ADDRESS_AFTER = new Set(['street', 'st', 'road', 'rd', 'avenue', 'ave', 'b
 const BEFORE_ID = new Set(['no', 'number', 'page', 'pages', 'p', 'pp', 'chapter', 'article', 'section', 'paragraph', 'clause', 'resolution', 'room', 'suite', 'gate', 'exit', 'line', 'platform', 'flight', 'route', 'bus', 'highway', 'item', 'figure', 'table', 'annex', 'box', 'tel', 'phone', 'fax', 'ext', 'unit', 'building', 'block', 'lot', 'version', 'season', 'episode', 'vol', 'volume', 'issue', 'case']);
 const PAGE_WORDS = new Set(['page', 'pages', 'p', 'pp']);
 const AGE_BEFORE = new Set(['aged', 'age', 'ages']);
-const SPORT = /\b(?:won|beat|beaten|defeated|lost|draw|drew|victory|win|defeat|score|scored|match|game|final|semifinal|quarterfinal|goals?|voted?|votes|ballot|margin)\b/i;
+const SPORT = /\b(?:won|beat|beaten|defeated|lost|draw|drew|victory|win|defeat|score|scored|match|game|final|semifinal|quarterfinal|goals?)\b/i;
 const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}[\s.-]\d{2,4}[\s.-]\d{3,4}(?:[\s.-]\d{3,4})?\b/g;
 
@@ -111,6 +111,8 @@ export function rejectReason(x: RejectInput): RejectReason | null {
     if (prev.text === '-' && prev.end === t.start && prev2?.kind === 'word' && prev2.end === prev.start) return 'identifier';
     if (x.integerText && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text) && !/^\p{Lu}+$/u.test(prev.text) && !isSentenceStartish(tokens, first - 1)) return 'identifier';
   }
+  // A vote tally "voted 190-0": the second number is the votes against, kept apart.
+  if (t.kind === 'num' && (prev?.text === '-' || prev?.text === '–') && tokens[first - 2]?.kind === 'num' && /^vot/i.test(tokens[first - 3]?.lower ?? '')) return 'score';
   // Scores "3-1", "2–0" in sport talk.
   if (t.kind === 'num' && x.integerText && (next?.text === '-' || next?.text === '–') && tokens[x.coreEnd + 1]?.kind === 'num' && SPORT.test(x.sentence)) {
     const other = tokens[x.coreEnd + 1]!;
