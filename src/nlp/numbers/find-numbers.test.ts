@@ -22,6 +22,8 @@ describe('findNumbers: values', () => {
     ['at least 12 flights', 12, null, 'at least'],
     ['approximately 4,500 students', 4500, null, 'approximately'],
     ['rose 60.6 per cent', 60.6, 'percent', null],
+    ['from 682,318 a year earlier', 682318, null, null],
+    ['from 12,700 a.k.a. nothing', 12700, null, null],
     ['rose 60.6%', 60.6, 'percent', null],
     ['gained 5 percentage points', 5, 'percentage_points', null],
     ['twenty-six people', 26, null, null],

@@ -75,7 +75,11 @@ export function rejectReason(x: RejectInput): RejectReason | null {
   if (t.kind === 'num' && next?.lower === 's' && next.start === t.end) return 'decade';
   if (t.kind === 'num' && (next?.text === ':' || next?.text === '.') && tokens[x.coreEnd + 1]?.kind === 'num' && next.start === t.end && /^\d{1,2}$/.test(t.text) && /^\d{2}$/.test(tokens[x.coreEnd + 1]!.text)) return 'time';
   if (t.kind === 'num' && prev?.text === ':' && prev.start === prev2?.end && prev2?.kind === 'num' && /^\d{2}$/.test(t.text)) return 'time';
-  if (t.kind === 'num' && next && TIME_AFTER.has(next.lower.replace(/\.$/, '')) && !x.hasUnit) return 'time';
+  if (t.kind === 'num' && next && TIME_AFTER.has(next.lower.replace(/\.$/, '')) && !x.hasUnit) {
+    // "9 a.m.", not "682,318 a year earlier"
+    const ap = next.lower === 'a' || next.lower === 'p';
+    if (!ap || (tokens[x.coreEnd + 1]?.text === '.' && tokens[x.coreEnd + 2]?.lower === 'm')) return 'time';
+  }
   if (t.kind === 'num' && (next?.text === '/' || prev?.text === '/') && !x.hasUnit) return 'date';
   // A month name next to a small number: "8 November", "Nov. 30", "November 8".
   const monthBefore = (prev && MONTHS.has(prev.lower)) || (prev?.text === '.' && prev2 && MONTHS.has(prev2.lower));
