@@ -13,7 +13,7 @@ describe('scoreStatistics', () => {
       [
         doc({
           statistics: [
-            { anchor: 'rose 25 per cent to 150,000', value: 150000, unit: 'persons', change: { pct: 25, previous: 100000 }, consistent: false },
+            { anchor: 'rose 25 per cent to 150,000', value: 150000, unit: 'visitors', change: { pct: 25, previous: 100000 }, consistent: false },
             { anchor: 'added 12 flights', value: 12, unit: 'flights', change: null, consistent: null },
             { anchor: 'rose 25 per cent', value: 999, unit: 'persons' },
           ],

@@ -85,6 +85,11 @@ describe('extract/statistics: units and measures', () => {
     ['Turnout rose by 5 percentage points.', 5, 'percentage_points'],
     ['Twenty-six tourists were stranded.', 26, 'tourists'],
     ['About two-thirds of the visitors came by air.', 66.7, 'percent'],
+    ['Departures to China reached 214,636 in November and 228,307 in December.', 228307, 'persons'],
+    ['Carriers suspended 904 of the 5,548 flights they had planned.', 904, 'flights'],
+    ['Lawmakers met in the 300-seat chamber.', 300, 'seats'],
+    ['Border posts handled 610 million crossings in 2024.', 610000000, 'crossings'],
+    ['Chinese visitors numbered 4.79 million in 2018.', 4790000, 'visitors'],
   ];
   it.each(cases)('%s → %d %s', (text, value, unit) => {
     const s = stats(text).find((x) => x.value === value);
@@ -105,6 +110,10 @@ describe('extract/statistics: negative_cases', () => {
     'The film Mickey 17 opened in Beijing.',
     'It was his first visit in the 1990s.',
     'The leaders met at the G20 summit.',
+    'The hotels were sized for a market that doubled every few years.',
+    'He had visited Osaka three times and settled on five principles.',
+    'Moon arrived on Wednesday for a four-day state visit.',
+    'Sales rose in the first eight months of the year.',
   ];
   it.each(cases)('%s → no statistic', (text) => {
     expect(stats(text)).toEqual([]);

@@ -119,6 +119,8 @@ function buildSentence(input: StatisticsInput, s: Sentence, tokens: Token[], can
     const r = roled[k]!;
     if (r.role !== 'main') continue;
     const m = r.m;
+    // A multiplier with no number to qualify ("a market that doubled every few years") is no statistic.
+    if (m.kind === 'multiplier') continue;
     const unitMeasure = unitAndMeasure(s.text, tokens, m, whole);
     if (!unitMeasure) continue;
     const previousMention = parts(k, 'previous')?.m ?? null;
@@ -207,17 +209,26 @@ function unitAndMeasure(sentence: string, tokens: Token[], m: NumberMention, who
     const measure = measureAfter(sentence, tokens, j) ?? measureBefore(sentence, tokens, m.tokenStart);
     return { unit: m.unit!, value: m.value, measure };
   }
+  // "904 of the 5,548 flights", "2.31 million of those trips": a part takes the whole's noun.
+  if (tokens[j]?.lower === 'of') {
+    const whole = [1, 2, 3].some((k) => tokens[j + k]?.kind === 'num');
+    if (whole) return { unit: 'items', value: m.value, measure: null };
+    const of = measureOf(sentence, tokens, j, ['of']);
+    if (of?.head) return { unit: of.unit ?? 'items', value: m.value, measure: of };
+  }
   const after = measureAfter(sentence, tokens, j);
   if (after) return { unit: after.unit ?? 'items', value: m.value, measure: after };
-  const plural = measureAfter(sentence, tokens, j, true);
-  if (plural) return { unit: 'items', value: m.value, measure: plural };
-  // A spelled-out count needs a plural noun of its own ("four ballistic missiles").
-  if (m.spelled && m.value < 1000) {
-    const plural = measureAfter(sentence, tokens, j, true);
-    return plural ? { unit: plural.unit ?? 'items', value: m.value, measure: plural } : null;
-  }
-  const distant = measureNumberOf(sentence, tokens, m.tokenStart) ?? measureBefore(sentence, tokens, m.tokenStart);
-  if (distant) return { unit: distant.unit && PEOPLE.has(distant.unit) ? 'persons' : (distant.unit ?? 'items'), value: m.value, measure: distant };
+  const plural = m.spelled ? null : measureAfter(sentence, tokens, j, true);
+  if (plural) return { unit: plural.unit ?? 'items', value: m.value, measure: plural };
+  // A small spelled-out number counts only with a measure noun of its own ("four ballistic
+  // missiles"); "three times", "five principles" are not copied into spreadsheets.
+  if (m.spelled && m.value < 1000) return null;
+  // "the number of travellers … 647,901": people counted through "number of" are persons;
+  // a subject noun keeps its own unit ("Chinese visitors numbered 4.79 million").
+  const numberOf = measureNumberOf(sentence, tokens, m.tokenStart);
+  if (numberOf) return { unit: numberOf.unit && PEOPLE.has(numberOf.unit) ? 'persons' : (numberOf.unit ?? 'items'), value: m.value, measure: numberOf };
+  const subject = measureBefore(sentence, tokens, m.tokenStart);
+  if (subject) return { unit: subject.unit ?? 'items', value: m.value, measure: subject };
   if (whole) {
     const text = clauseAfter(sentence, tokens, j);
     const measure = text ? { text, unit: null, head: null, place: null, from: j, to: j } : null;

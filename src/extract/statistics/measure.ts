@@ -5,6 +5,7 @@ import type { Token } from '../../nlp/numbers/tokens.js';
 let stopwords: Set<string> | null = null;
 const stops = () => (stopwords ??= new Set(readWordList(dataPath('lexicon', 'measure-stopwords.txt')).map((w) => w.toLowerCase())));
 
+const NATIONALITY = /^(?:Chinese|Japanese|Korean|Koreans|American|Americans|Taiwanese|Vietnamese|Russian|Russians|European|Europeans)$/;
 const MOTION = new Set(['heading', 'travelling', 'traveling', 'going', 'flying', 'coming', 'bound', 'visiting', 'entering']);
 const PLACE_PREP = new Set(['to', 'from', 'in', 'into', 'visiting', 'for']);
 const isCap = (t: Token | undefined) => !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
@@ -95,7 +96,14 @@ export function measureAfter(sentence: string, tokens: Token[], i: number, anyNo
   const j = phraseAfter(tokens, i, 3);
   const m = build(sentence, tokens, i, j);
   if (m?.head) return m;
-  if (anyNoun && m && j > i && /^\p{Ll}[\p{L}]*s$/u.test(tokens[j - 1]!.text)) return m;
+  if (anyNoun && m && j > i && /^\p{Ll}[\p{L}]*s$/u.test(tokens[j - 1]!.text)) return { ...m, unit: tokens[j - 1]!.lower };
+  // "the 300-seat chamber", "a 77,000-ton ship": the noun after the hyphen, in the plural.
+  if (anyNoun && tokens[i]?.text === '-' && tokens[i + 1]?.kind === 'word' && tokens[i]!.start === tokens[i - 1]?.end) {
+    const w = tokens[i + 1]!.lower;
+    const lex = numberLexicon();
+    const unit = lex.measures.get(w) ?? lex.measures.get(`${w}s`) ?? `${w}s`;
+    return { text: sentence.slice(tokens[i + 1]!.start, tokens[Math.max(i + 2, j) - 1]!.end), unit, head: w, place: null, from: i + 1, to: Math.max(i + 2, j) };
+  }
   return null;
 }
 
@@ -103,7 +111,7 @@ export function measureAfter(sentence: string, tokens: Token[], i: number, anyNo
 export function measureOf(sentence: string, tokens: Token[], i: number, preps: string[]): Measure | null {
   if (!tokens[i] || !preps.includes(tokens[i]!.lower)) return null;
   let k = i + 1;
-  while (tokens[k] && ['the', 'all', 'a', 'an', 'its', 'their'].includes(tokens[k]!.lower)) k++;
+  while (tokens[k] && ['the', 'all', 'a', 'an', 'its', 'their', 'those', 'these', 'them'].includes(tokens[k]!.lower)) k++;
   return build(sentence, tokens, k, phraseAfter(tokens, k, 6));
 }
 
@@ -125,9 +133,11 @@ export function measureBefore(sentence: string, tokens: Token[], before: number)
   for (let k = before - 1; k >= 0 && before - k <= 20; k--) {
     const t = tokens[k]!;
     // A relative clause does not end the clause: "foreign arrivals, which fell … to 13.33 million".
-    if (t.text === ',' && ['which', 'who', 'that'].includes(tokens[k + 1]?.lower ?? '')) continue;
+    if (t.text === ',' && (['which', 'who', 'that'].includes(tokens[k + 1]?.lower ?? '') || /ing$/.test(tokens[k + 1]?.lower ?? ''))) continue;
     if (t.kind === 'punct' && t.text !== '-' && t.text !== '%' && t.text !== '.') break;
     if (!lex.measures.has(t.lower)) continue;
+    // "Chinese carriers", "Japanese firms": a nationality before another noun is an adjective.
+    if (NATIONALITY.test(t.text) && k + 1 < before && tokens[k + 1]!.kind === 'word') continue;
     let s = k;
     while (s > 0 && tokens[s - 1]!.kind === 'word' && !stops().has(tokens[s - 1]!.lower) && k - s < 3) s--;
     return build(sentence, tokens, s, k + 1);
