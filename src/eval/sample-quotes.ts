@@ -58,7 +58,8 @@ export function speakerAgrees(g: GoldQuote, s: QuoteRecord): boolean {
 
 /**
  * Quotes against the sample-corpus gold. A system quote matches a gold quote when its evidence
- * contains the gold anchor and the texts overlap (one-to-one). Speaker accuracy is over matched
+ * contains the gold anchor and the texts overlap (one-to-one, preferring a quote of the same kind,
+ * direct or reported). Speaker accuracy is over matched
  * pairs (see `speakerAgrees`).
  */
 export function scoreQuotes(docs: SampleDoc<GoldFile>[], title: string, id: string): EvalSection {
@@ -76,7 +77,9 @@ export function scoreQuotes(docs: SampleDoc<GoldFile>[], title: string, id: stri
     const used = new Set<QuoteRecord>();
     for (const g of golds) {
       const anchor = norm(g.anchor);
-      const m = sys.find((s) => !used.has(s) && norm(s.evidence.sentence).includes(anchor) && textsOverlap(s.text, g.text));
+      // Same kind (direct or reported) first, so that a partial quote inside reported speech does not take the reported gold.
+      const fits = (s: QuoteRecord) => !used.has(s) && norm(s.evidence.sentence).includes(anchor) && textsOverlap(s.text, g.text);
+      const m = sys.find((s) => fits(s) && s.direct === g.direct) ?? sys.find(fits);
       if (!m) {
         errors.add(g.direct ? 'missed: direct' : 'missed: reported', `${d.file}: ${g.speaker ?? '?'}: "${g.text.slice(0, 90)}"`);
         continue;

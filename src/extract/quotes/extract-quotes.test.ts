@@ -93,11 +93,16 @@ describe('extract/quotes: reported speech and outlets', () => {
     ['According to the Korea Times, the talks will resume in May.', 'the talks will resume in May', null, 'Korea Times'],
     ['Tour operators in Busan said late last month that bookings had doubled.', 'bookings had doubled', 'Tour operators in Busan', null],
     ['Visas will be issued again from Saturday, the embassy in Seoul said on Wednesday, ending the dispute.', 'Visas will be issued again from Saturday', 'embassy in Seoul', null],
+    ['According to data from the Korea Tourism Organization, arrivals rose sharply.', 'arrivals rose sharply', 'Korea Tourism Organization', null],
+    ['Neither leader committed to a date, South Korean officials said.', 'Neither leader committed to a date', 'South Korean officials', null],
+    ['A South Korean foreign ministry official said Seoul would keep explaining its position.', 'Seoul would keep explaining its position', 'South Korean foreign ministry official', null],
+    ['If the organisers go to court, she said, a judge could narrow the notice.', 'If the organisers go to court, a judge could narrow the notice', null, null],
     ['Kwon Seo-yeon of the Institute for Peninsula Strategy in Seoul said the result could reshape ties.', 'the result could reshape ties', 'Kwon Seo-yeon', null],
     ['South Korea and the United States said on Friday they would deploy the battery.', 'they would deploy the battery', 'South Korea and the United States', null],
   ];
   it.each(cases)('%s', (text, content, speaker, outlet) => {
     const [q] = quotes(text);
+    expect(q).toBeDefined();
     expect(q).toMatchObject({ text: content, direct: false, source_outlet: outlet });
     expect(q!.speaker?.name ?? null).toBe(speaker);
   });
@@ -106,7 +111,6 @@ describe('extract/quotes: reported speech and outlets', () => {
     'The United States raised tariffs on Chinese goods.',
     'Airlines added 40 flights to the route.',
     'Beijing added South Korea to the list of countries that may receive tour groups.',
-    'According to data from the ministry, arrivals rose sharply.',
     'The so-called hallyu ban was never official.',
     'The talks were said to be cordial.',
     'The ministers met in Tokyo and agreed to meet again.',

@@ -67,7 +67,8 @@ export function extractQuotes(input: QuotesInput): QuoteRecord[] {
   const tasks: Task[] = spans.map((q) => ({ at: q.open, direct: q }));
   const quoted = new Set<number>();
   for (const q of spans) for (let i = sentenceAt(q.open); i >= 0 && i <= sentenceAt(Math.max(q.open, q.close - 1)); i++) quoted.add(i);
-  for (const s of input.sentences) if (!quoted.has(s.index)) tasks.push({ at: s.start, sentence: s });
+  // Reported speech is read after the sentence's direct quotes, so that their speakers are known.
+  for (const s of input.sentences) tasks.push({ at: quoted.has(s.index) ? s.end : s.start, sentence: s });
   tasks.sort((a, b) => a.at - b.at);
 
   for (const task of tasks) {
@@ -102,18 +103,20 @@ export function extractQuotes(input: QuotesInput): QuoteRecord[] {
       continue;
     }
     const s = task.sentence!;
-    const reported = reportedSpeech(s, mediaOutlets);
-    if (!reported) continue;
-    let speaker: ActorRef | null = null;
-    let how = reported.how;
-    if (reported.phrase) {
-      const r = memory.resolve(reported.phrase);
-      speaker = r.ref;
-      how += `+${r.how}`;
+    if (!quoted.has(s.index) && !mayHaveQuote(s.text)) continue;
+    for (const reported of reportedSpeech(s, masked.slice(s.start, s.end), mediaOutlets, quoted.has(s.index))) {
+      if (!reported.text.trim()) continue;
+      let speaker: ActorRef | null = null;
+      let how = reported.how;
+      if (reported.phrase) {
+        const r = memory.resolve(reported.phrase);
+        speaker = r.ref;
+        how += `+${r.how}`;
+      }
+      out.push(record(doc, s, s, reported.text, false, speaker, reported.cue, reported.outlet, `quotes/en/reported+${how}`, s.start + reported.offset));
+      if (speaker) last = { ref: speaker, paragraph: paragraphOf(s.start), at: s.start };
+      input.log?.(`reported "${reported.text.slice(0, 40)}" ← ${speaker?.name ?? 'unattributed'} (${how})`);
     }
-    out.push(record(doc, s, s, reported.text, false, speaker, reported.cue, reported.outlet, `quotes/en/reported+${how}`, s.start + reported.offset));
-    if (speaker) last = { ref: speaker, paragraph: paragraphOf(s.start), at: s.start };
-    input.log?.(`reported "${reported.text.slice(0, 40)}" ← ${speaker?.name ?? 'unattributed'} (${how})`);
   }
   return out;
 }
@@ -267,63 +270,110 @@ function sourcePhrase(text: string, at: number): SpeakerPhrase | null {
   return { text, start: at, end: at + text.length, name: null, kind: 'description', descriptor: text, gender: null, country: null };
 }
 
-/** Reported speech in a sentence without quotation marks. */
-function reportedSpeech(s: Sentence, extra: string[]): Reported | null {
-  const t = s.text;
-  const end = t.replace(/[.!?]+["”’]?\s*$/, '').length;
-  // According to X, CLAUSE.
-  const acc = /^According to ([^,]+),\s*/i.exec(t);
-  if (acc) {
-    const source = acc[1]!.trim();
-    if (DATA_SOURCE.test(source)) return null;
-    const outlet = outletIn(source, extra);
-    const at = s.start + acc.index + 'According to '.length;
-    const phrase = outlet ? null : (speakerBefore(source, at) ?? sourcePhrase(source, at));
-    return { text: t.slice(acc[0].length, end), offset: acc[0].length, phrase, cue: 'according to', outlet, how: 'according-to' };
-  }
-  // CLAUSE, according to X.
-  const accEnd = /,\s*according to ([^,]+?)\s*$/i.exec(t.slice(0, end));
-  if (accEnd) {
-    const source = accEnd[1]!.trim();
-    if (DATA_SOURCE.test(source)) return null;
-    const outlet = outletIn(source, extra);
-    const at = s.start + accEnd.index + accEnd[0].length - accEnd[1]!.length;
-    const phrase = outlet ? null : (speakerBefore(source, at) ?? sourcePhrase(source, at));
-    return { text: t.slice(0, accEnd.index), offset: 0, phrase, cue: 'according to', outlet, how: 'according-to' };
-  }
-  const kindOf = (c: { cue: string }) => quoteLexicon().cues.get(c.cue.toLowerCase());
-  const found = cues(t.slice(0, end)).filter((c) => kindOf(c) === 'say' || kindOf(c) === 'say-clause');
-  if (!found.length) return null;
-  // CLAUSE, X said. / CLAUSE, said X.
-  const lastCue = found[found.length - 1]!;
-  const comma = t.lastIndexOf(',', lastCue.index);
-  // After the cue, at most a short time phrase before a comma or the end ("…, its embassy said on Wednesday, winding down…").
-  const afterCue = t.slice(lastCue.index + lastCue.cue.length, end);
-  const shortTail = afterCue.split(',')[0]!.trim().split(/\s+/).filter(Boolean).length <= 5;
-  if (comma > 0 && shortTail && comma > end * 0.3) {
-    const between = t.slice(comma + 1, lastCue.index);
-    const tail = t.slice(lastCue.index + lastCue.cue.length, end);
-    // "CLAUSE, said Kim Min-su, a researcher." — not "Lee, who sells ginseng, said he had…".
-    const inverted = !between.trim() && !FINITE.test(tail) && !/^\s*(?:he|she|they|it|we|I)\b/i.test(tail);
-    const phrase = between.trim() ? speakerBefore(between, s.start + comma + 1) : inverted ? speakerAfter(tail, s.start + lastCue.index + lastCue.cue.length) : null;
-    if (phrase && between.split(/\s+/).filter(Boolean).length <= 6) {
-      const outlet = phrase.name ? outletIn(phrase.name, extra) : null;
-      return { text: t.slice(0, comma), offset: 0, phrase: outlet ? null : phrase, cue: lastCue.cue.toLowerCase(), outlet, how: 'clause-first' };
+/**
+ * Reported speech in a sentence, clause by clause (split at semicolons). `masked` is the
+ * sentence with its direct quotations blanked: cues inside quotes are not attributions, and in a
+ * sentence with quotations a reported clause needs four words of its own outside them.
+ */
+function reportedSpeech(s: Sentence, masked: string, extra: string[], hasQuotes: boolean): Reported[] {
+  const out: Reported[] = [];
+  let from = 0;
+  for (const part of masked.split(/;\s+/)) {
+    const at = masked.indexOf(part, from);
+    from = at + part.length;
+    for (const r of reportedInClause(s, s.text.slice(at, at + part.length), part, at, extra)) {
+      const own = masked.slice(r.offset, r.offset + r.text.length).trim().split(/\s+/).filter(Boolean).length;
+      if (hasQuotes && own < 4) continue;
+      out.push(r);
     }
   }
-  // X said (that) CLAUSE.
+  return out;
+}
+
+/** Organisation behind "figures released on Monday by the Korea Tourism Organization". */
+function dataSource(source: string, at: number): SpeakerPhrase | null {
+  const m = /\b(?:by|from|of)\s+(.+)$/u.exec(source);
+  if (!m) return null;
+  const org = m[1]!.replace(/\s*\([^)]*\)\s*$/, '');
+  const at2 = at + m.index + m[0].length - m[1]!.length;
+  return speakerBefore(org, at2) ?? sourcePhrase(org, at2);
+}
+
+function accordingTo(source: string, at: number, extra: string[]): { phrase: SpeakerPhrase | null; outlet: string | null } {
+  const outlet = outletIn(source.replace(/\s*\([^)]*\)\s*$/, ''), extra);
+  if (outlet) return { phrase: null, outlet };
+  if (DATA_SOURCE.test(source)) return { phrase: dataSource(source, at) ?? sourcePhrase(source, at), outlet: null };
+  return { phrase: speakerBefore(source, at) ?? sourcePhrase(source, at), outlet: null };
+}
+
+function reportedInClause(s: Sentence, t: string, m: string, base: number, extra: string[]): Reported[] {
+  const end = m.replace(/[\s.!?]+["”’]?\s*$/, '').length;
+  const abs = (i: number) => s.start + base + i;
+  // According to X, CLAUSE.
+  const acc = /^(?:\s*)According to ([^,]+),\s*/i.exec(m);
+  if (acc) {
+    const src = acc[1]!.trim();
+    const { phrase, outlet } = accordingTo(src, abs(acc[0].indexOf(src)), extra);
+    return [{ text: t.slice(acc[0].length, end), offset: base + acc[0].length, phrase, cue: 'according to', outlet, how: 'according-to' }];
+  }
+  // CLAUSE, according to X(, appositive).
+  const accMid = /,\s*according to ([^,]+?)(?:,|\s*$)/i.exec(m.slice(0, end));
+  if (accMid && accMid.index > 0) {
+    const src = accMid[1]!.trim();
+    const { phrase, outlet } = accordingTo(src, abs(accMid.index + accMid[0].indexOf(src)), extra);
+    return [{ text: t.slice(0, accMid.index).trim(), offset: base + (t.length - t.trimStart().length), phrase, cue: 'according to', outlet, how: 'according-to' }];
+  }
+  const kindOf = (c: { cue: string }) => quoteLexicon().cues.get(c.cue.toLowerCase());
+  const found = cues(m.slice(0, end)).filter((c) => kindOf(c) === 'say' || kindOf(c) === 'say-clause');
+  if (!found.length) return [];
+  // CLAUSE, X said. / CLAUSE, said X. / A, she said, B.
+  const lastCue = found[found.length - 1]!;
+  const comma = m.lastIndexOf(',', lastCue.index);
+  const afterCue = m.slice(lastCue.index + lastCue.cue.length, end);
+  const shortTail = afterCue.split(',')[0]!.trim().split(/\s+/).filter(Boolean).length <= 5;
+  if (comma > 0 && shortTail && comma > end * 0.3) {
+    const between = m.slice(comma + 1, lastCue.index);
+    const tail = m.slice(lastCue.index + lastCue.cue.length, end);
+    const inverted = !between.trim() && !FINITE.test(tail) && !/^\s*(?:he|she|they|it|we|I)\b/i.test(tail);
+    const phrase = between.trim() ? speakerBefore(between, abs(comma + 1)) : inverted ? speakerAfter(tail, abs(lastCue.index + lastCue.cue.length)) : null;
+    if (phrase && between.split(/\s+/).filter(Boolean).length <= 6) {
+      const outlet = phrase.name ? outletIn(phrase.name, extra) : null;
+      const lead = t.length - t.trimStart().length;
+      let text = t.slice(lead, comma);
+      // "If the organisers go to court, she said, a judge could narrow the notice."
+      const next = tail.indexOf(',');
+      if (next >= 0 && tail.slice(0, next).trim().split(/\s+/).filter(Boolean).length <= 5) {
+        const rest = t.slice(lastCue.index + lastCue.cue.length + next + 1, end).trim().replace(/^and\s+/, '');
+        if (FINITE.test(rest) && rest.split(/\s+/).length >= 3) text = `${text}, ${rest}`;
+      }
+      return [{ text, offset: base + lead, phrase: outlet ? null : phrase, cue: lastCue.cue.toLowerCase(), outlet, how: 'clause-first' }];
+    }
+  }
+  // X said (that) CLAUSE — and "…, and said (that) CLAUSE" for a second one.
+  const out: Reported[] = [];
+  let speaker: SpeakerPhrase | null = null;
+  let taken = -1;
   for (const c of found) {
-    const phrase = speakerBefore(t.slice(0, c.index), s.start);
+    if (c.index < taken) continue;
+    let phrase = speakerBefore(m.slice(0, c.index), abs(0) - base + base);
+    const andSaid = /\b(?:and|but)\s+(?:also\s+)?$/.test(m.slice(0, c.index));
+    if (andSaid) phrase = speaker ?? speakerAfter(m, abs(0));
     if (!phrase) continue;
-    const rest = t.slice(c.index + c.cue.length, end);
+    const rest = m.slice(c.index + c.cue.length, end);
     const frame = (c.cue.toLowerCase() === 'told' || c.cue.toLowerCase() === 'tells' ? OBJECT_AFTER_TOLD : FRAME_AFTER_SAID).exec(rest);
     const skip = frame ? frame[0].length : 0;
-    const clause = rest.slice(skip).replace(/^[\s,;:]+/, '');
-    if (clause.split(/\s+/).length < 3) continue;
-    if (kindOf(c) === 'say-clause' && !/^that\b/i.test(rest.trim()) && !FINITE.test(clause.split(/\s+/).slice(0, 4).join(' '))) continue;
-    const offset = c.index + c.cue.length + (rest.length - rest.slice(skip).length) + (rest.slice(skip).length - clause.length);
+    const clauseMasked = rest.slice(skip).replace(/^[\s,;:]+/, '');
+    if (clauseMasked.split(/\s+/).length < 3) continue;
+    if (kindOf(c) === 'say-clause' && !/^that\b/i.test(rest.trim()) && !FINITE.test(clauseMasked.split(/\s+/).slice(0, 4).join(' '))) continue;
+    const offset = c.index + c.cue.length + (rest.length - clauseMasked.length);
+    // Stop the clause where a second attribution of the same speaker begins.
+    const second = found.find((x) => x.index > offset && /\b(?:and|but)\s+(?:also\s+)?$/.test(m.slice(offset, x.index)));
+    const clauseEnd = second ? m.slice(0, second.index).replace(/[\s,]*(?:and|but)\s+(?:also\s+)?$/, '').length : end;
     const outlet = phrase.name ? outletIn(phrase.name, extra) : null;
-    return { text: clause, offset, phrase: outlet ? null : phrase, cue: c.cue.toLowerCase(), outlet, how: 'speaker-first' };
+    out.push({ text: t.slice(offset, clauseEnd), offset: base + offset, phrase: outlet ? null : phrase, cue: c.cue.toLowerCase(), outlet, how: andSaid ? 'and-said' : 'speaker-first' });
+    speaker = phrase;
+    taken = clauseEnd;
+    if (!second) break;
   }
-  return null;
+  return out;
 }

@@ -21,7 +21,9 @@ const CAPSEQ = new RegExp(String.raw`(?:${CAP})(?:\s+(?:(?:of|for|on|and)\s+(?:t
 const CAPSEQ_START = new RegExp(String.raw`^(?:${CAP})(?:\s+(?:(?:of|for|on|and)\s+(?:the\s+)?)?${CAP})*`, 'u');
 const PRONOUN = /\b(he|she|they|it|we|I)$/i;
 const PRONOUN_START = /^(he|she|they|it|we|I)\b/i;
-const DESCRIPTION = /\b((?:the|a|an|its|his|her|their)\s+(?:[\p{Ll}\p{Lu}][\p{L}'’-]*\s+){0,3}[\p{L}'’-]+)$/u;
+const DESCRIPTION = /\b((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{Ll}\p{Lu}][\p{L}'’-]*\s+){0,5}[\p{L}'’-]+)$/u;
+/** A bare plural subject at the start of a clause: "Local officials", "South Korean officials", "economists". */
+const BARE_PLURAL = /(?:^\s*|[,;:]\s+|\b(?:and|but)\s+)((?:[\p{L}'’-]+\s+){0,4}\p{Ll}[\p{L}-]*s)$/u;
 const POSSESSIVE = /\b(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?['’]s\s+(?:[\p{Ll}][\p{L}-]*\s+){0,3}[\p{Ll}][\p{L}-]*)$/u;
 const ORG_WORD = /\b(?:Institute|University|Centre|Center|Ministry|Agency|Association|Foundation|College|School|Council|Bank|Group|Company|Corporation|Office|Party|Academy|Society|Forum|Research|Studies)\b/;
 const LEAD = new Set(['But', 'And', 'However', 'Meanwhile', 'Still', 'Also', 'Yet', 'So', 'Then', 'In', 'On', 'At', 'When', 'While', 'After', 'Before', 'Separately', 'Later', 'Earlier', 'Now', 'Instead', 'Asked']);
@@ -99,6 +101,7 @@ export function speakerBefore(text: string, offset: number): SpeakerPhrase | nul
     descriptor = app[2]!.trim();
     t = app[1]!;
   }
+  t = t.replace(/[\s,]+$/, '');
   const p = PRONOUN.exec(t);
   if (p) return phrase(p[1]!, offset + p.index, 'pronoun', descriptor);
   const c = CAPSEQ.exec(t);
@@ -144,8 +147,14 @@ export function speakerBefore(text: string, offset: number): SpeakerPhrase | nul
   if (pos && quoteLexicon().speakerNouns.has(pos[1]!.split(/\s+/).pop()!.toLowerCase())) return phrase(pos[1]!, offset + pos.index, 'description', descriptor);
   const d = DESCRIPTION.exec(t);
   if (d) {
-    const head = d[1]!.split(/\s+/).pop()!.toLowerCase().replace(/s$/, '');
-    if (quoteLexicon().speakerNouns.has(head) || quoteLexicon().speakerNouns.has(`${head}s`)) return phrase(d[1]!, offset + d.index, 'description', descriptor);
+    const last = d[1]!.split(/\s+/).pop()!;
+    const head = last.toLowerCase().replace(/s$/, '');
+    if (quoteLexicon().speakerNouns.has(head) || quoteLexicon().speakerNouns.has(`${head}s`) || /^\p{Ll}[\p{L}-]*s$/u.test(last)) return phrase(d[1]!, offset + d.index + d[0].length - d[1]!.length, 'description', descriptor);
+  }
+  const b = BARE_PLURAL.exec(t);
+  if (b && !/^(?:is|was|has|this|its|his|us|as|thus|less|across|news)$/i.test(b[1]!.split(/\s+/).pop()!)) {
+    const text = b[1]!.replace(/^(?:But|And|Yet|So|Still|Meanwhile|However)\s+/, '');
+    return phrase(text, offset + t.length - text.length, 'description', descriptor);
   }
   return null;
 }
