@@ -55,6 +55,18 @@ describe('extract/quotes: direct quotes', () => {
     ]);
   });
 
+  it('prefers a person of its own paragraph for "he"', () => {
+    const text =
+      'Ministry spokesman Geng Shuang said China opposed the plan.\n\n' +
+      'Baek Jin-ho, an analyst in Seoul, said the launchers would stay. “Beijing could ease the pressure,” he said.';
+    expect(brief(text).filter(([, direct]) => direct)).toEqual([['Beijing could ease the pressure,', true, 'Baek Jin-ho']]);
+  });
+
+  it('remembers a person introduced with a "who" clause', () => {
+    const text = 'Ko Dong-hyun, who runs a family hotel on Jeju, sounded a cautious note. “We were burned in 2017,” he said.';
+    expect(brief(text)).toEqual([['We were burned in 2017,', true, 'Ko Dong-hyun']]);
+  });
+
   it('continues a speaker into a paragraph that is only a quote', () => {
     const text = '“Demand is strong,” said Choo Jae-woo, a professor in Seoul.\n\n“Group tours are booked up for May.”';
     expect(brief(text)).toEqual([

@@ -84,7 +84,7 @@ export function extractQuotes(input: QuotesInput): QuoteRecord[] {
       let how = attribution.how;
       const paragraph = paragraphOf(q.open);
       if (attribution.phrase) {
-        const r = memory.resolve(attribution.phrase);
+        const r = memory.resolve(attribution.phrase, paragraph);
         speaker = r.ref;
         how += `+${r.how}`;
         if (attribution.phrase.kind === 'name' && speaker.name) memory.setGender(speaker.name, genderHint(masked.slice(attribution.phrase.end, lastS.end)));
@@ -109,7 +109,7 @@ export function extractQuotes(input: QuotesInput): QuoteRecord[] {
       let speaker: ActorRef | null = null;
       let how = reported.how;
       if (reported.phrase) {
-        const r = memory.resolve(reported.phrase);
+        const r = memory.resolve(reported.phrase, paragraphOf(s.start));
         speaker = r.ref;
         how += `+${r.how}`;
       }
@@ -167,7 +167,7 @@ export function namedPeople(text: string): NamedMention[] {
   const re = new RegExp(`\\b(?:${words.join('|')})\\s+((?:\\p{Lu}[\\p{L}'’-]+)(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})`, 'gu');
   const out: NamedMention[] = [];
   // "Choo Jae-woo, a professor of Chinese foreign policy, …"
-  const appositive = /((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:a|an|the)\s+[^,.;:“”"]{3,90}?)(?=,|\s+(?:said|says|told|added)\b)/gu;
+  const appositive = /((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){1,2}),\s+((?:a|an|the|who|whose)\s+[^,.;:“”"]{3,90}?)(?=,|\s+(?:said|says|told|added)\b)/gu;
   for (const m of text.matchAll(appositive)) {
     const written = m[1]!.replace(/^(?:But|And|However|Meanwhile|In|On)\s+/, '');
     const clean = cleanName(written);

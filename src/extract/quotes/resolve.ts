@@ -91,8 +91,11 @@ export class SpeakerMemory {
     return this.entities.filter((e) => e.at <= at && pred(e)).sort((a, b) => b.at - a.at)[0];
   }
 
-  /** Resolve a speaker phrase at its position to an actor. */
-  resolve(p: SpeakerPhrase): Resolved {
+  /**
+   * Resolve a speaker phrase at its position to an actor. `paragraphStart` is where the phrase's
+   * paragraph begins: a pronoun looks in its own paragraph first.
+   */
+  resolve(p: SpeakerPhrase, paragraphStart = 0): Resolved {
     this.catchUp(p.start + 1);
     const actor = this.actors.find((a) => a.start < p.end && a.end > p.start && (a.kind === 'person' || a.kind === 'organisation' || a.kind === 'country' || a.kind === 'igo' || a.kind === 'group'));
     if (p.kind === 'pronoun') {
@@ -100,8 +103,7 @@ export class SpeakerMemory {
       const e =
         lower === 'they' || lower === 'it' || lower === 'we'
           ? this.recent(p.start, (x) => x.kind === 'organisation') ?? this.recent(p.start, () => true)
-          : this.recent(p.start, (x) => x.kind === 'person' && x.gender === p.gender && !!x.genderStrong && p.start - x.at < NEAR) ??
-            this.recent(p.start, (x) => x.kind === 'person' && (x.gender === p.gender || x.gender === null));
+          : this.personFor(p, paragraphStart);
       if (e) {
         e.at = p.start;
         if (p.gender) e.gender ??= p.gender;
@@ -138,6 +140,23 @@ export class SpeakerMemory {
     const kind = ORG_HEAD.test(name) ? 'organisation' : 'person';
     const e = this.note({ name, kind, gender: p.gender, genderStrong: !!p.gender, descriptors: p.descriptor ? [p.descriptor] : [], country: actor?.country ?? p.country, sector: actor?.sector ?? null, id: null, at: p.start });
     return { ref: this.ref(p.text, e), how: 'name' };
+  }
+
+  /**
+   * The person a "he" or "she" points at: in the pronoun's paragraph, one named with that gender,
+   * else the most recent one not known to be of the other gender; then the same over the text
+   * before, within about a paragraph for a known gender.
+   */
+  private personFor(p: SpeakerPhrase, paragraphStart: number): Entity | undefined {
+    const fits = (x: Entity) => x.kind === 'person' && (x.gender === p.gender || x.gender === null);
+    const strong = (x: Entity) => x.kind === 'person' && x.gender === p.gender && !!x.genderStrong;
+    const here = (x: Entity) => x.at >= paragraphStart;
+    return (
+      this.recent(p.start, (x) => here(x) && strong(x)) ??
+      this.recent(p.start, (x) => here(x) && fits(x)) ??
+      this.recent(p.start, (x) => strong(x) && p.start - x.at < NEAR) ??
+      this.recent(p.start, fits)
+    );
   }
 
   private ref(text: string, e: Entity): ActorRef {
