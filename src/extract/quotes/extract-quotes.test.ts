@@ -109,6 +109,8 @@ describe('extract/quotes: reported speech and outlets', () => {
     ['Neither leader committed to a date, South Korean officials said.', 'Neither leader committed to a date', 'South Korean officials', null],
     ['A South Korean foreign ministry official said Seoul would keep explaining its position.', 'Seoul would keep explaining its position', 'South Korean foreign ministry official', null],
     ['If the organisers go to court, she said, a judge could narrow the notice.', 'If the organisers go to court, a judge could narrow the notice', null, null],
+    ['Xi Jinping said the two sides should keep talking, according to Ko Min-jung, the spokeswoman.', 'the two sides should keep talking', 'Xi Jinping', null],
+    ['Xi Jinping raised the missile issue, saying he hoped it would be resolved.', 'he hoped it would be resolved', 'Xi Jinping', null],
     ['Kwon Seo-yeon of the Institute for Peninsula Strategy in Seoul said the result could reshape ties.', 'the result could reshape ties', 'Kwon Seo-yeon', null],
     ['South Korea and the United States said on Friday they would deploy the battery.', 'they would deploy the battery', 'South Korea and the United States', null],
   ];

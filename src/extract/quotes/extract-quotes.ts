@@ -306,7 +306,23 @@ function accordingTo(source: string, at: number, extra: string[]): { phrase: Spe
   return { phrase: speakerBefore(source, at) ?? sourcePhrase(source, at), outlet: null };
 }
 
-function reportedInClause(s: Sentence, t: string, m: string, base: number, extra: string[]): Reported[] {
+/**
+ * "Xi said the two sides should talk, according to Ko Min-jung": the words reported by one
+ * source may themselves say who spoke; then that inner speaker is the speaker.
+ */
+function reportedInClause(s: Sentence, t: string, m: string, base: number, extra: string[], depth = 0): Reported[] {
+  const outer = reportedOuter(s, t, m, base, extra);
+  if (depth > 0) return outer;
+  return outer.map((r) => {
+    if (r.how !== 'according-to' && r.how !== 'clause-first') return r;
+    const at = r.offset - base;
+    const inner = reportedInClause(s, t.slice(at, at + r.text.length), m.slice(at, at + r.text.length), r.offset, extra, 1)[0];
+    if (!inner || !inner.phrase || inner.phrase.kind === 'description' || !['speaker-first', 'and-said'].includes(inner.how)) return r;
+    return { ...inner, outlet: inner.outlet ?? r.outlet, how: `${inner.how}+via-${r.how}` };
+  });
+}
+
+function reportedOuter(s: Sentence, t: string, m: string, base: number, extra: string[]): Reported[] {
   const end = m.replace(/[\s.!?]+["”’]?\s*$/, '').length;
   const abs = (i: number) => s.start + base + i;
   // According to X, CLAUSE.
@@ -355,9 +371,11 @@ function reportedInClause(s: Sentence, t: string, m: string, base: number, extra
   let taken = -1;
   for (const c of found) {
     if (c.index < taken) continue;
-    let phrase = speakerBefore(m.slice(0, c.index), abs(0) - base + base);
+    let phrase = speakerBefore(m.slice(0, c.index), abs(0));
     const andSaid = /\b(?:and|but)\s+(?:also\s+)?$/.test(m.slice(0, c.index));
     if (andSaid) phrase = speaker ?? speakerAfter(m, abs(0));
+    // "Xi raised the issue, saying he hoped…": the subject of the clause speaks.
+    if (c.cue === 'saying' && /,\s*$/.test(m.slice(0, c.index))) phrase = speaker ?? speakerAfter(m, abs(0));
     if (!phrase) continue;
     const rest = m.slice(c.index + c.cue.length, end);
     const frame = (c.cue.toLowerCase() === 'told' || c.cue.toLowerCase() === 'tells' ? OBJECT_AFTER_TOLD : FRAME_AFTER_SAID).exec(rest);
