@@ -60,12 +60,16 @@ describe('extract/statistics: consistency and tolerance', () => {
     // multipliers
     ['Bookings doubled to 2.4 million from 1.2 million.', true],
     ['Bookings tripled to 2.4 million from 1.2 million.', false],
+    ['Visitors could stay for 15 days. Later Beijing doubled the permitted stay to 30 days.', true],
+    ['Visitors could stay for 15 days. Later Beijing tripled the permitted stay to 30 days.', false],
     // nothing to check
     ['Visitors rose 12 per cent to 150,000.', null],
     // parts against a whole
     ['The 30 concerts were split between 12 in Beijing and 18 in Shanghai.', true],
     ['The 30 concerts were split between 12 in Beijing and 17 in Shanghai.', false],
     ['Of the 8.19 million visitors, 9.2 million came by air.', false],
+    ['Chinese visitors numbered 8.07 million, or 46.8 per cent of the 17.24 million foreigners who came.', true],
+    ['Chinese visitors numbered 8.07 million, or 56.8 per cent of the 17.24 million foreigners who came.', false],
   ];
   it.each(cases)('%s → consistent %s', (text, expected) => {
     const withChecks = stats(text).find((s) => s.checks && s.checks.length > 0);

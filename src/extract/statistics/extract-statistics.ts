@@ -54,6 +54,7 @@ export function extractStatistics(input: StatisticsInput): StatisticRecord[] {
   }
   const out: StatisticRecord[] = [];
   let previousSentence: { index: number; built: Built[] } | null = null;
+  const recent: Array<{ index: number; built: Built }> = [];
   for (const s of input.sentences) {
     const numbers = bySentence.get(s.index);
     if (!numbers) continue;
@@ -62,7 +63,9 @@ export function extractStatistics(input: StatisticsInput): StatisticRecord[] {
     if (!candidates.length) continue;
     const dates = input.dates ? inSentence(input.dates, s) : fallbackDates(s.text, s.start, s.index, input.doc.published);
     const whole = opensWithWhole(tokens) && previousSentence && previousSentence.index >= s.index - 2 ? firstCount(previousSentence.built) : null;
-    const built = buildSentence(input, s, tokens, candidates, dates, whole);
+    const earlier = (unit: string) => recent.filter((r) => r.index >= s.index - 3 && r.built.record.unit === unit).pop()?.built ?? null;
+    const built = buildSentence(input, s, tokens, candidates, dates, whole, earlier);
+    for (const b of built) recent.push({ index: s.index, built: b });
     for (const b of built) {
       input.log?.(`statistic ${b.record.text} = ${b.record.value} ${b.record.unit}`, { measure: b.record.measure, consistent: b.record.consistent ?? null, sentence: s.index });
       out.push(b.record);
@@ -109,7 +112,15 @@ function firstCount(built: Built[]): Built | null {
   return built.find((b) => !['percent', 'percentage_points', 'days', 'hours', 'weeks', 'months', 'years'].includes(b.record.unit)) ?? null;
 }
 
-function buildSentence(input: StatisticsInput, s: Sentence, tokens: Token[], candidates: NumberMention[], dates: DateMention[], whole: Built | null): Built[] {
+function buildSentence(
+  input: StatisticsInput,
+  s: Sentence,
+  tokens: Token[],
+  candidates: NumberMention[],
+  dates: DateMention[],
+  whole: Built | null,
+  earlier: (unit: string) => Built | null,
+): Built[] {
   const roled = assignRoles(tokens, candidates);
   const parts = (k: number, role: Roled['role']) => roled.find((r) => r.target === k && r.role === role);
   const built: Built[] = [];
@@ -123,10 +134,17 @@ function buildSentence(input: StatisticsInput, s: Sentence, tokens: Token[], can
     if (m.kind === 'multiplier') continue;
     const unitMeasure = unitAndMeasure(s.text, tokens, m, whole);
     if (!unitMeasure) continue;
-    const previousMention = parts(k, 'previous')?.m ?? null;
     const pct = parts(k, 'pct');
     const abs = parts(k, 'abs');
     const ratio = parts(k, 'ratio');
+    // "Beijing doubled the permitted stay to 30 days": a multiplier refers back to the last value
+    // of the same unit in the three sentences before when its own sentence gives none.
+    let previousMention = parts(k, 'previous')?.m ?? null;
+    if (!previousMention && ratio) {
+      const unit = unitAndMeasure(s.text, tokens, m, whole)?.unit;
+      const back = unit ? earlier(unit) : null;
+      if (back) previousMention = back.mention;
+    }
     // Dates that belong to the earlier value: after it when it follows ("compared to 403,470 in
     // the same period a year earlier"), between it and the value when it comes first.
     const ofPrevious = (d: DateMention) =>
@@ -183,6 +201,7 @@ function buildSentence(input: StatisticsInput, s: Sentence, tokens: Token[], can
     built.push({ record, roled: r, mention: m });
   }
   shares(tokens, built, whole);
+  statedShares(tokens, built);
   parallel(built);
   sums(tokens, built);
   for (const b of built) {
@@ -308,6 +327,32 @@ function shares(tokens: Token[], built: Built[], whole: Built | null): void {
     b.record.share_pct = check.computed;
     b.record.checks!.push(check);
     b.record.rule += '+share';
+  }
+}
+
+/**
+ * "8.07 million last year, or 46.8 per cent of the 17.24 million foreigners": a stated share
+ * (the percentage, followed by "of" and the whole) checked against the part before it.
+ */
+function statedShares(tokens: Token[], built: Built[]): void {
+  for (let k = 1; k < built.length; k++) {
+    const p = built[k]!;
+    if (p.record.unit !== 'percent' || p.roled.role !== 'main') continue;
+    let t = p.mention.tokenEnd;
+    if (tokens[t]?.lower !== 'of') continue;
+    t++;
+    while (['the', 'all', 'a', 'total'].includes(tokens[t]?.lower ?? '')) t++;
+    const whole = built.find((x) => x.mention.tokenStart === t && x.record.unit !== 'percent');
+    const part = built.slice(0, k).reverse().find((x) => x !== whole && x.record.unit !== 'percent' && x.mention.kind === whole?.mention.kind);
+    if (!whole || !part) continue;
+    const check = checkShare(stated(part.mention), stated(whole.mention), stated(p.mention));
+    if (!check) continue;
+    p.record.checks!.push(check);
+    p.record.rule += '+share';
+    if (part.record.share_pct === null) {
+      part.record.share_pct = check.computed;
+      part.record.checks!.push({ ...check });
+    }
   }
 }
 

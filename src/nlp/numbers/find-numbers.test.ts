@@ -124,6 +124,7 @@ describe('findNumbers: negative_cases (not statistics)', () => {
     ['Kim, aged 45, runs a travel agency.', '45', 'age'],
     ['A 45-year-old guide was arrested.', '45', 'age'],
     ['The guide is 45 years old.', '45', 'age'],
+    ['“Not any more,” said Kim Ha-eun, 31, as she left.', '31', 'age'],
     ['The figure is on page 12 of the report.', '12', 'page'],
     ['Korea won 3-1 in the final.', '3', 'score'],
     ['Lawmakers voted 190-0 to lift martial law.', '0', 'score'],

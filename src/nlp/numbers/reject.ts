@@ -103,6 +103,13 @@ export function rejectReason(x: RejectInput): RejectReason | null {
   if (prev && AGE_BEFORE.has(prev.lower)) return 'age';
   if (after && (after.lower === 'old' || (after.text === '-' && tokens[last + 1]?.lower === 'old'))) return 'age';
   if (next?.text === '-' && tokens[x.coreEnd + 1]?.lower === 'year' && tokens[x.coreEnd + 2]?.text === '-' && tokens[x.coreEnd + 3]?.lower === 'old') return 'age';
+  // "Kim Ha-eun, 31, said": an age between commas after a name.
+  if (prev?.text === ',' && next?.text === ',' && x.integerText && !x.hasUnit && /^\d{1,2}$/.test(t.text) && prev2?.kind === 'word') {
+    // walk back over a hyphenated name ("Ha-eun")
+    let k = first - 2;
+    while (tokens[k - 1]?.text === '-' && tokens[k - 2]?.kind === 'word') k -= 2;
+    if (/^\p{Lu}/u.test(tokens[k]!.text)) return 'age';
+  }
   // "Kim (45)" after a name.
   if (prev?.text === '(' && next?.text === ')' && x.integerText && prev2 && /^\p{Lu}/u.test(prev2.text) && !x.hasUnit) return 'age';
   if (prev && PAGE_WORDS.has(prev.lower.replace(/\.$/, ''))) return 'page';
