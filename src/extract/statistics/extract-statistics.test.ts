@@ -61,6 +61,7 @@ describe('extract/statistics: consistency and tolerance', () => {
     ['Bookings doubled to 2.4 million from 1.2 million.', true],
     ['Bookings tripled to 2.4 million from 1.2 million.', false],
     ['Visitors could stay for 15 days. Later Beijing doubled the permitted stay to 30 days.', true],
+    ['Visa-free visitors could stay for up to 15 days. Later Beijing doubled the permitted stay to 30 days.', true],
     ['Visitors could stay for 15 days. Later Beijing tripled the permitted stay to 30 days.', false],
     // nothing to check
     ['Visitors rose 12 per cent to 150,000.', null],

@@ -31,7 +31,9 @@ const REFERENTIAL = new Set(['the', 'these', 'those', 'both', 'its', 'their', 'h
  */
 const stated = (m: NumberMention): Stated => {
   const exactCount = m.kind !== 'percent' && m.kind !== 'percentage_points' && m.step.n === 1n && m.step.d === 1n;
-  return { q: m.q, step: exactCount ? { n: 0n, d: 1n } : m.step, hedge: m.hedgeKind };
+  // "for up to 15 days": a duration with "up to" is a policy's limit, stated exactly.
+  const limit = m.kind === 'duration' && m.hedgeKind === 'max';
+  return { q: m.q, step: exactCount ? { n: 0n, d: 1n } : m.step, hedge: limit ? null : m.hedgeKind };
 };
 
 interface Built {
