@@ -37,6 +37,7 @@ describe('extract/quotes: direct quotes', () => {
     ],
     ['Foreign Minister Cho Tae-yul described the visit as “a new turning point”.', [['a new turning point', true, 'Cho Tae-yul']]],
     ['“It will ease quietly,” said Baek.', [['It will ease quietly,', true, 'Baek']]],
+    ['Ambassador Dai Bing welcomed the decision, calling it “good news” for travellers.', [['good news', true, 'Dai Bing']]],
     ['The film “Mickey 17” opened in Beijing.', []],
   ];
   it.each(cases)('%s', (text, expected) => {
