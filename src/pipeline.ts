@@ -3,6 +3,9 @@ import { splitSentences } from './nlp/sentences.js';
 import { datesStage } from './nlp/dates/stage.js';
 import { packageVersion } from './knowledge/paths.js';
 import { silentDebug, type Debug } from './util/debug.js';
+import { numbersStage } from './nlp/numbers/stage.js';
+import { statisticsStage } from './extract/statistics/stage.js';
+import { quotesStage } from './extract/quotes/stage.js';
 
 /** Stamped on stored documents so that a later version can tell what to re-extract. */
 export const PIPELINE_VERSION = packageVersion();
@@ -39,7 +42,7 @@ export const sentenceStage: Stage = {
 };
 
 /** The pipeline: an ordered list of stages. This list is the documentation. */
-export const STAGES: Stage[] = [sentenceStage, datesStage];
+export const STAGES: Stage[] = [sentenceStage, datesStage, numbersStage, statisticsStage, quotesStage];
 
 export interface RunOptions {
   stages?: Stage[];

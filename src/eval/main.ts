@@ -10,6 +10,8 @@ import type { EvalContext, EvalSection, Evaluator } from './section.js';
 export const EVALUATORS: Array<() => Promise<Evaluator>> = [
   async () => (await import('./sample-dates.js')).sampleDatesEvaluator,
   async () => (await import('./timeml.js')).timemlEvaluator,
+  async () => (await import('./sample-statistics.js')).sampleStatisticsEvaluator,
+  async () => (await import('./sample-quotes.js')).sampleQuotesEvaluator,
 ];
 
 function fmt(v: number | null): string {

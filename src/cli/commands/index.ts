@@ -10,5 +10,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   documents: async () => (await import('./documents.js')).documentsCommand,
   show: async () => (await import('./show.js')).showCommand,
   extract: async () => (await import('./extract.js')).extractCommand,
+  statistics: async () => (await import('./statistics.js')).statisticsCommand,
+  quotes: async () => (await import('./quotes.js')).quotesCommand,
   db: async () => (await import('./db.js')).dbCommand,
 };
