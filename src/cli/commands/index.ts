@@ -10,5 +10,6 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   documents: async () => (await import('./documents.js')).documentsCommand,
   show: async () => (await import('./show.js')).showCommand,
   extract: async () => (await import('./extract.js')).extractCommand,
+  policies: async () => (await import('./policies.js')).policiesCommand,
   db: async () => (await import('./db.js')).dbCommand,
 };
