@@ -1,7 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
-import type { ZodError } from 'zod';
 import { csvObjects, CsvSyntaxError } from '../util/csv.js';
-import { FileProblems, type FileProblem } from '../util/file-problems.js';
+import { FileProblems, pathText, yamlLineOf, zodProblems, type FileProblem, type LineOf, type PathKey } from '../util/file-problems.js';
 import { policyFileSchema, type RawInstrument, type RawSource } from './file-schema.js';
 import type { PolicyInstrument, PolicySource, PolicyVersion } from './types.js';
 
@@ -10,41 +9,6 @@ export interface ReadContext {
   file: string;
   /** Today (YYYY-MM-DD) from the injected clock: the `recorded_at` of versions that give none. */
   today: string;
-}
-
-type PathKey = string | number;
-type LineOf = (path: PathKey[]) => number | null;
-
-function pathText(path: PathKey[]): string {
-  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
-}
-
-function valueAt(data: unknown, path: PathKey[]): unknown {
-  let v: unknown = data;
-  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PathKey, unknown>)[k] : undefined;
-  return v;
-}
-
-/** Zod issues as file problems; a missing required field says so rather than "must be …". */
-export function zodProblems(error: ZodError, data: unknown, file: string, lineOf: LineOf): FileProblem[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
-    const where = pathText(path);
-    const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-    const missing = issue.code === 'invalid_type' && valueAt(data, path) === undefined;
-    return { file, line: lineOf(path), message: `${where ? `${where}: ` : ''}${missing ? 'is required' : issue.message}${keys}` };
-  });
-}
-
-/** The line of the deepest node on `path` that exists. */
-function yamlLineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter): LineOf {
-  return (path) => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node && node.range) return counter.linePos(node.range[0]).line;
-    }
-    return null;
-  };
 }
 
 function toSource(s: RawSource): PolicySource {

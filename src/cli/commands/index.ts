@@ -11,5 +11,6 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   show: async () => (await import('./show.js')).showCommand,
   extract: async () => (await import('./extract.js')).extractCommand,
   policies: async () => (await import('./policies.js')).policiesCommand,
+  series: async () => (await import('./series.js')).seriesCommand,
   db: async () => (await import('./db.js')).dbCommand,
 };
