@@ -12,5 +12,6 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   extract: async () => (await import('./extract.js')).extractCommand,
   policies: async () => (await import('./policies.js')).policiesCommand,
   series: async () => (await import('./series.js')).seriesCommand,
+  impact: async () => (await import('./impact.js')).impactCommand,
   db: async () => (await import('./db.js')).dbCommand,
 };
