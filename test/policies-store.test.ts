@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../src/store/db.js';
 import { readPolicyYaml } from '../src/policy/read-file.js';
 import { loadCueRules } from '../src/policy/candidates.js';
-import { acceptCandidate, CandidateError, findInstrument, proposeCandidates, rejectCandidate, saveInstruments, selectCandidates, selectInForce, selectInstruments } from '../src/store/queries/policies.js';
+import { findInstrument, saveInstruments, selectInForce, selectInstruments } from '../src/store/queries/policies.js';
+import { acceptCandidate, CandidateError, proposeCandidates, rejectCandidate, selectCandidates } from '../src/store/queries/policy-candidates.js';
 import { makeEvent, storeEvents } from './events.js';
 import { ROOT } from './helpers.js';
 

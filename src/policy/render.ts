@@ -1,4 +1,4 @@
-import type { CandidateRow } from '../store/queries/policies.js';
+import type { CandidateRow } from '../store/queries/policy-candidates.js';
 import type { InForce } from './in-force.js';
 import { describeConditions, describeInterval } from './in-force.js';
 import type { PolicyInstrument, PolicySource } from './types.js';

@@ -190,7 +190,7 @@ async function listCandidates(args: ParsedArgs, rest: string[], io: CliIO): Prom
   noExtra(rest, 'candidates');
   const status = choice(args, 'status', ['pending', 'accepted', 'rejected', 'all'] as const, 'pending');
   const format = choice(args, 'format', TABLE_FORMATS, 'table');
-  const { proposeCandidates, selectCandidates } = await import('../../store/queries/policies.js');
+  const { proposeCandidates, selectCandidates } = await import('../../store/queries/policy-candidates.js');
   const { loadCueRules } = await import('../../policy/candidates.js');
   const { dataDir } = await import('../../knowledge/paths.js');
   const { join } = await import('node:path');
@@ -213,7 +213,7 @@ async function accept(args: ParsedArgs, rest: string[], io: CliIO): Promise<numb
   if (!id) throw new UsageError('give a CANDIDATE_ID (see `bilat policies candidates`)');
   noExtra(extra, 'accept');
   const effectiveFrom = dateFlag('effective-from', stringOption(args, 'effective-from'));
-  const { acceptCandidate, CandidateError } = await import('../../store/queries/policies.js');
+  const { acceptCandidate, CandidateError } = await import('../../store/queries/policy-candidates.js');
   return withStore(args, io, async (store) => {
     try {
       const versionId = await acceptCandidate(store, id, { instrumentId: stringOption(args, 'instrument'), effectiveFrom, title: stringOption(args, 'title'), now: io.now().toISOString() });
@@ -231,7 +231,7 @@ async function reject(args: ParsedArgs, rest: string[], io: CliIO): Promise<numb
   const [id, ...extra] = rest;
   if (!id) throw new UsageError('give a CANDIDATE_ID (see `bilat policies candidates`)');
   noExtra(extra, 'reject');
-  const { rejectCandidate, CandidateError } = await import('../../store/queries/policies.js');
+  const { rejectCandidate, CandidateError } = await import('../../store/queries/policy-candidates.js');
   return withStore(args, io, async (store) => {
     try {
       await rejectCandidate(store, id, stringOption(args, 'reason') ?? null, io.now().toISOString());
