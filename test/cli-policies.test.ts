@@ -79,3 +79,36 @@ describe('bilat policies import, export, show', () => {
     expect(r.stdout).toContain('2025-09-29…2026-06-30');
   });
 });
+
+describe('bilat policies candidates, accept, reject', () => {
+  it('proposes from stored events, accepts into the registry only on request', async () => {
+    const { openStore } = await import('../src/store/db.js');
+    const { makeEvent, storeEvents } = await import('./events.js');
+    const cdb = join(dir.path, 'candidates.db');
+    const store = await openStore(cdb);
+    await storeEvents(store, 'doc-c', '2025-08-06', [
+      makeEvent({
+        id: 'ev-group',
+        sentence: 'Seoul will let Chinese tour groups enter visa-free from 29 September.',
+        future: true,
+        actor: [{ text: 'Seoul', name: 'South Korea', country: 'KOR', sector: 'GOV' }],
+        recipient: [{ text: 'Chinese tour groups', name: 'China', country: 'CHN', sector: null }],
+        date: { start: '2025-09-29', end: '2025-09-29', precision: 'day', text: '29 September', source: 'inferred' },
+      }),
+    ]);
+    await store.close();
+    const listed = await runCli(['policies', 'candidates', '--format', 'json', '--db', cdb]);
+    expect(listed.code).toBe(0);
+    const [c] = JSON.parse(listed.stdout) as Array<{ id: string; rule: string; proposal: { issuer: string } }>;
+    expect(c).toMatchObject({ rule: 'policy-cue/visa-waiver', proposal: { issuer: 'KOR' } });
+    expect(JSON.parse((await runCli(['policies', 'list', '--format', 'json', '--db', cdb])).stdout)).toEqual([]);
+    const accepted = await runCli(['policies', 'accept', c!.id, '--db', cdb]);
+    expect(accepted.code).toBe(0);
+    expect(accepted.stdout.trim()).toBe('kor-visa-waiver-chn-2025-09-29/v1');
+    const at = await runCli(['policies', 'at', '2025-10-01', '--between', 'KOR', 'CHN', '--format', 'csv', '--db', cdb]);
+    expect(at.stdout).toContain('event ev-group: "Seoul will let Chinese tour groups enter visa-free from 29 September."');
+    const again = await runCli(['policies', 'reject', c!.id, '--db', cdb]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already accepted/);
+  });
+});
