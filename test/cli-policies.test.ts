@@ -105,8 +105,9 @@ describe('bilat policies candidates, accept, reject', () => {
     const accepted = await runCli(['policies', 'accept', c!.id, '--db', cdb]);
     expect(accepted.code).toBe(0);
     expect(accepted.stdout.trim()).toBe('kor-visa-waiver-chn-2025-09-29/v1');
-    const at = await runCli(['policies', 'at', '2025-10-01', '--between', 'KOR', 'CHN', '--format', 'csv', '--db', cdb]);
-    expect(at.stdout).toContain('event ev-group: "Seoul will let Chinese tour groups enter visa-free from 29 September."');
+    const at = JSON.parse((await runCli(['policies', 'at', '2025-10-01', '--between', 'KOR', 'CHN', '--format', 'json', '--db', cdb])).stdout);
+    expect(at[0].version.sources[0]).toMatchObject({ kind: 'event', event_id: 'ev-group', document_id: 'doc-c', evidence: { sentence: 'Seoul will let Chinese tour groups enter visa-free from 29 September.' } });
+    expect(at[0].version).toMatchObject({ announced: '2025-08-06', known_from: '2025-08-06', effective_from: '2025-09-29' });
     const again = await runCli(['policies', 'reject', c!.id, '--db', cdb]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already accepted/);
