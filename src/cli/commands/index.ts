@@ -12,5 +12,8 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   extract: async () => (await import('./extract.js')).extractCommand,
   statistics: async () => (await import('./statistics.js')).statisticsCommand,
   quotes: async () => (await import('./quotes.js')).quotesCommand,
+  policies: async () => (await import('./policies.js')).policiesCommand,
+  series: async () => (await import('./series.js')).seriesCommand,
+  impact: async () => (await import('./impact.js')).impactCommand,
   db: async () => (await import('./db.js')).dbCommand,
 };
