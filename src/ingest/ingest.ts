@@ -2,6 +2,7 @@ import type { Document } from '../types.js';
 import type { PipelineContext } from '../pipeline.js';
 import type { Store } from '../store/db.js';
 import { recordSourceFile, saveDocument, sourceFileDocuments } from '../store/documents.js';
+import { fuseDocument, fusePending } from '../store/fusion.js';
 import { finalizeDocument, type FinalizeOptions } from './document.js';
 import { InputError } from './errors.js';
 import { parseSource, readSource, type LoadOptions } from './load.js';
@@ -28,6 +29,12 @@ export interface IngestOptions extends LoadOptions, FinalizeOptions {
   /** Stops between documents; what is stored stays stored and a re-run resumes. */
   signal?: AbortSignal;
   onProgress?: (p: IngestProgress) => void;
+  /**
+   * Fuse each new document's events into the fused events right after saving it (default true;
+   * docs/fusion.md). Fusion runs in its own transaction just after the document's: if the process
+   * stops in between, the events stay pending and `bilat fuse` (or the next ingest) fuses them.
+   */
+  fuse?: boolean;
   /** Called for each stored or skipped document (for `--verbose` output). */
   onDocument?: (event: { status: 'new' | 'duplicate'; doc: Pick<Document, 'id' | 'title' | 'source_path'> }) => void;
 }
@@ -55,6 +62,8 @@ export async function ingestFiles(store: Store, files: string[], options: Ingest
   const progress = (done: number) =>
     options.onProgress?.({ filesDone: done, filesTotal: files.length, new: summary.new, duplicate: summary.duplicate, failed: summary.failures.length, words: summary.words });
   let done = 0;
+  // Events an earlier run stored but did not get to fuse (it stopped between the two transactions).
+  if (options.fuse !== false) await fusePending(store);
   for (const path of files) {
     if (options.signal?.aborted) {
       summary.interrupted = true;
@@ -94,6 +103,7 @@ async function ingestOne(store: Store, path: string, options: IngestOptions, sum
         const ctx = options.process(doc);
         const status = await saveDocument(store, { doc, sentences: ctx.sentences, events: ctx.events, statistics: ctx.statistics, quotes: ctx.quotes }, { now: now(), pipelineVersion: options.pipelineVersion });
         summary[status]++;
+        if (status === 'new' && options.fuse !== false && ctx.events.length) await fuseDocument(store, doc.id);
         if (status === 'new') {
           summary.sentences += ctx.sentences.length;
           summary.words += doc.word_count;

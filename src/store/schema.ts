@@ -112,6 +112,75 @@ export interface QuoteTable {
   record: string;
 }
 
+/** A fused event: reports of one real-world event across documents (docs/fusion.md). */
+export interface FusedEventTable {
+  id: string;
+  event_type: string;
+  family: string;
+  mode: string | null;
+  quad: string;
+  score: number;
+  /** Comma-wrapped contexts (",diplomatic,culture,") for LIKE filters. */
+  contexts: string;
+  mutual: number;
+  date_start: string | null;
+  date_end: string | null;
+  date_precision: string | null;
+  /** Grid periods holding the date (`2025-W02`, `2025-01`, `2025-Q1`, `2025`); null when the date is coarser. */
+  period_week: string | null;
+  period_month: string | null;
+  period_quarter: string | null;
+  period_year: string | null;
+  location_text: string | null;
+  location_country: string | null;
+  /** asserted | future | negated | hypothetical */
+  status: string;
+  reports: number;
+  documents: number;
+  /** Distinct outlets; a document without an outlet counts as one of its own. */
+  sources: number;
+  /** |score| × sources. */
+  importance: number;
+  first_published: string | null;
+  last_published: string | null;
+  first_ingested: string;
+  last_ingested: string;
+  /** The fused event summary as JSON. */
+  record: string;
+}
+
+export interface FusedPartyTable {
+  fused_id: string;
+  role: string;
+  country: string;
+}
+
+export interface FusedContextTable {
+  fused_id: string;
+  context: string;
+}
+
+export interface FusedReportTable {
+  event_id: string;
+  fused_id: string;
+  document_id: string;
+}
+
+/** One row per country of a report: finds fusion candidates by family, status, country and date window. */
+export interface FusionKeyTable {
+  event_id: string;
+  country: string;
+  family: string;
+  status: string;
+  date_lo: string;
+  date_hi: string;
+}
+
+export interface FusionLockTable {
+  id: number;
+  version: number;
+}
+
 /** A policy instrument: who issues it, for whom, what kind. Its versions carry the dates. */
 export interface PolicyInstrumentTable {
   id: string;
@@ -223,6 +292,12 @@ export interface Database {
   event_actor: EventActorTable;
   statistic: StatisticTable;
   quote: QuoteTable;
+  fused_event: FusedEventTable;
+  fused_party: FusedPartyTable;
+  fused_context: FusedContextTable;
+  fused_report: FusedReportTable;
+  fusion_key: FusionKeyTable;
+  fusion_lock: FusionLockTable;
   policy_instrument: PolicyInstrumentTable;
   policy_beneficiary: PolicyBeneficiaryTable;
   policy_version: PolicyVersionTable;

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-documents.js';
 import * as m0002 from './0002-extractions.js';
+import * as m0003 from './0003-fusion.js';
 import * as m0004 from './0004-policies-series.js';
 
 /**
@@ -10,6 +11,7 @@ import * as m0004 from './0004-policies-series.js';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-documents': m0001,
   '0002-extractions': m0002,
+  '0003-fusion': m0003,
   '0004-policies-series': m0004,
 };
 

@@ -1,0 +1,72 @@
+import { compatible } from './compatible.js';
+import type { PlaceIndex } from './places.js';
+import type { FusionReport } from './report.js';
+
+const PRECISION_RANK: Record<string, number> = { day: 0, week: 1, month: 2, quarter: 3, half: 4, year: 5, decade: 6 };
+
+/** Finest first, textual before publication-date windows, then by window start and id. */
+function satelliteOrder(a: FusionReport, b: FusionReport): number {
+  const pa = a.textual ? (PRECISION_RANK[a.event.date?.precision ?? 'decade'] ?? 6) : 7;
+  const pb = b.textual ? (PRECISION_RANK[b.event.date?.precision ?? 'decade'] ?? 6) : 7;
+  return pa - pb || (a.lo ?? '').localeCompare(b.lo ?? '') || a.event.id.localeCompare(b.event.id);
+}
+
+function byId(a: FusionReport, b: FusionReport): number {
+  return a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0;
+}
+
+/**
+ * Group reports into real-world events (docs/fusion.md). The result depends only on the set of
+ * reports, never on their order, so fusing a connected group of reports afresh gives the same
+ * clusters however the documents arrived:
+ *
+ * 1. Core reports (a day-precision date from the text, both sides known) are linked whenever
+ *    compatible; each connected group of cores is one event. A new core that fits two groups
+ *    bridges and merges them.
+ * 2. Every other report (a coarser or publication-derived date, or an unknown side) joins the one
+ *    core group it fits. If it fits several, it is ambiguous and joins none of them.
+ * 3. The reports left over form events among themselves: taken finest date first, each joins the
+ *    first group whose every member it fits (complete link), else starts a new one — so a vague
+ *    report never chains two precise ones together.
+ *
+ * @returns clusters, each sorted by event id, in order of their first event id
+ */
+export function clusterReports(reports: FusionReport[], places?: PlaceIndex): FusionReport[][] {
+  const sorted = [...reports].sort(byId);
+  const cores = sorted.filter((r) => r.core);
+  const parent = cores.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  for (let i = 0; i < cores.length; i++) {
+    for (let j = i + 1; j < cores.length; j++) {
+      if (find(i) !== find(j) && compatible(cores[i]!, cores[j]!, places)) parent[Math.max(find(i), find(j))] = Math.min(find(i), find(j));
+    }
+  }
+  const groups = new Map<number, FusionReport[]>();
+  cores.forEach((r, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), r]);
+  });
+  // Satellites are matched against the cores only, so that the order they are taken in cannot matter.
+  const attached = new Map<number, FusionReport[]>();
+  const left: FusionReport[] = [];
+  for (const s of sorted) {
+    if (s.core) continue;
+    const fits = [...groups.entries()].filter(([, members]) => members.some((c) => compatible(s, c, places)));
+    if (fits.length === 1) attached.set(fits[0]![0], [...(attached.get(fits[0]![0]) ?? []), s]);
+    else left.push(s);
+  }
+  const rest: FusionReport[][] = [];
+  for (const s of left.sort(satelliteOrder)) {
+    const home = rest.find((g) => g.every((m) => compatible(s, m, places)));
+    if (home) home.push(s);
+    else rest.push([s]);
+  }
+  const all = [...[...groups.entries()].map(([root, members]) => [...members, ...(attached.get(root) ?? [])]), ...rest].map((g) => g.sort(byId));
+  return all.sort((a, b) => byId(a[0]!, b[0]!));
+}

@@ -1,0 +1,51 @@
+import type { FusionReport } from './report.js';
+import { getPlaceIndex, type PlaceIndex } from './places.js';
+
+function subsetOf(a: string[], b: string[]): boolean {
+  return a.every((x) => b.includes(x));
+}
+
+/** Two country sets name the same participants: one holds the other. */
+function nested(a: string[], b: string[]): boolean {
+  return a.length > 0 && b.length > 0 && (subsetOf(a, b) || subsetOf(b, a));
+}
+
+/** One side of a directed event: equal or nested sets, or unknown (empty) on either report. */
+function sideFits(a: string[], b: string[]): boolean {
+  return a.length === 0 || b.length === 0 || nested(a, b);
+}
+
+/**
+ * Why two reports cannot be one real-world event, or null when they can (docs/fusion.md):
+ * same family and status, overlapping date windows, compatible countries (order-free when the
+ * family is symmetric or either report is mutual), and no conflicting location.
+ *
+ * @example incompatibility(meetingOnJan5, meetingOnNov1) // → 'dates 2026-01-05…2026-01-05 and 2025-11-01…2025-11-01 do not overlap'
+ */
+export function incompatibility(a: FusionReport, b: FusionReport, places: PlaceIndex = getPlaceIndex()): string | null {
+  if (a.family !== b.family) return `families ${a.family} and ${b.family} differ`;
+  if (a.status !== b.status) return `statuses ${a.status} and ${b.status} differ`;
+  if (a.parties.length === 0 || b.parties.length === 0) return 'no country';
+  if (a.lo === null || b.lo === null || a.hi === null || b.hi === null) return 'undated';
+  if (a.lo > b.hi || b.lo > a.hi) return `dates ${a.lo}…${a.hi} and ${b.lo}…${b.hi} do not overlap`;
+  if (a.orderFree || b.orderFree) {
+    if (!nested(a.parties, b.parties)) return `parties ${a.parties.join('+') || '-'} and ${b.parties.join('+') || '-'} are not the same participants`;
+  } else {
+    if (!sideFits(a.actors, b.actors)) return `actors ${a.actors.join('+')} and ${b.actors.join('+')} differ`;
+    if (!sideFits(a.recipients, b.recipients)) return `recipients ${a.recipients.join('+')} and ${b.recipients.join('+')} differ`;
+  }
+  const la = a.event.location;
+  const lb = b.event.location;
+  if (la && lb) {
+    if (la.country && lb.country && la.country !== lb.country) return `locations in ${la.country} and ${lb.country}`;
+    const ka = places.kind(la.text);
+    const kb = places.kind(lb.text);
+    const town = (k: typeof ka) => k.known && k.kind === 'city';
+    if (town(ka) && town(kb) && la.text.trim().toLowerCase() !== lb.text.trim().toLowerCase()) return `locations ${la.text} and ${lb.text} are different towns`;
+  }
+  return null;
+}
+
+export function compatible(a: FusionReport, b: FusionReport, places?: PlaceIndex): boolean {
+  return incompatibility(a, b, places) === null;
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { clusterReports } from './cluster.js';
+import { incompatibility } from './compatible.js';
+import { fuseReports } from './fuse.js';
+import { fusedId, summarizeCluster } from './summarize.js';
+import { syntheticReport as r, type ReportSpec } from './testing.js';
+
+/** Event ids per cluster, for compact expectations. */
+function groups(specs: ReportSpec[]): string[][] {
+  return clusterReports(specs.map(r)).map((c) => c.map((x) => x.event.id));
+}
+
+describe('incompatibility', () => {
+  it.each<[string, ReportSpec, ReportSpec, RegExp | null]>([
+    ['a meeting coded in either direction', { id: 'a', actor: ['KOR'], recipient: ['CHN'], date: '2026-01-05' }, { id: 'b', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, null],
+    ['a mutual report and a directed one', { id: 'a', type: 'SUPPORT', actor: ['KOR', 'CHN'], recipient: [], date: '2026-01-05' }, { id: 'b', type: 'SUPPORT', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, null],
+    ['a day inside a month', { id: 'a', date: '2026-01-05' }, { id: 'b', date: '2026-01' }, null],
+    ['two different days', { id: 'a', date: '2026-01-05' }, { id: 'b', date: '2026-01-06' }, /do not overlap/],
+    ['a request in the opposite direction', { id: 'a', type: 'REQUEST', actor: ['KOR'], recipient: ['CHN'], date: '2026-01-05' }, { id: 'b', type: 'REQUEST', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, /actors/],
+    ['categories of one family', { id: 'a', type: 'CONCEDE', actor: ['CHN'], date: '2024-11-08' }, { id: 'b', type: 'RETREAT', actor: ['CHN'], date: '2024-11-08' }, null],
+    ['categories of different families', { id: 'a', type: 'CONCEDE', actor: ['CHN'], date: '2024-11-08' }, { id: 'b', type: 'SANCTION', actor: ['CHN'], date: '2024-11-08' }, /families/],
+    ['a negated and an asserted report', { id: 'a', date: '2023-11', negated: true }, { id: 'b', date: '2023-11' }, /statuses/],
+    ['a hypothetical and an asserted report', { id: 'a', date: '2023-11', hypothetical: true }, { id: 'b', date: '2023-11' }, /statuses/],
+    ['a planned and a reported meeting', { id: 'a', date: '2026-01-05', future: true }, { id: 'b', date: '2026-01-05' }, null],
+    ['meetings in two countries', { id: 'a', date: '2024-11', location: ['Lima', 'PER'] }, { id: 'b', date: '2024-11', location: ['Bali', 'IDN'] }, /locations in PER and IDN/],
+    ['meetings in two towns of one country', { id: 'a', date: '2026-01', location: ['Beijing', 'CHN'] }, { id: 'b', date: '2026-01', location: ['Shanghai', 'CHN'] }, /different towns/],
+    ['a town and a venue in it', { id: 'a', date: '2026-01-05', location: ['Beijing', 'CHN'] }, { id: 'b', date: '2026-01-05', location: ['Great Hall of the People', 'CHN'] }, null],
+    ['a subset of recipients', { id: 'a', type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR'], date: '2024-11-01' }, { id: 'b', type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR', 'NOR'], date: '2024-11-01' }, null],
+    ['overlapping but not nested recipients', { id: 'a', type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR', 'JPN'], date: '2024-11-01' }, { id: 'b', type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR', 'NOR'], date: '2024-11-01' }, /recipients/],
+    ['undated reports a few days apart', { id: 'a', type: 'PROTEST', date: 'pub', published: '2025-09-10' }, { id: 'b', type: 'PROTEST', date: 'pub', published: '2025-09-13' }, null],
+    ['undated reports ten days apart', { id: 'a', type: 'PROTEST', date: 'pub', published: '2025-09-01' }, { id: 'b', type: 'PROTEST', date: 'pub', published: '2025-09-11' }, /do not overlap/],
+    ['a report without any date', { id: 'a', date: null, published: null }, { id: 'b', date: '2026-01-05' }, /undated/],
+  ])('%s', (_, a, b, expected) => {
+    const why = incompatibility(r(a), r(b));
+    if (expected === null) expect(why).toBeNull();
+    else expect(why).toMatch(expected);
+  });
+});
+
+describe('clusterReports', () => {
+  it('joins every report of one summit, however each outlet words and dates it', () => {
+    expect(
+      groups([
+        { id: 's1', actor: ['KOR'], recipient: ['CHN'], date: '2026-01-05', doc: 'd1' },
+        { id: 's2', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05', doc: 'd2' },
+        { id: 's3', actor: ['KOR', 'CHN'], recipient: [], date: '2026-01-05', doc: 'd3' },
+        { id: 's4', actor: ['KOR'], recipient: ['CHN'], date: '2026-01', doc: 'd4' },
+        { id: 's5', actor: ['KOR'], recipient: ['CHN'], date: 'pub', published: '2026-01-06', doc: 'd5' },
+      ]),
+    ).toEqual([['s1', 's2', 's3', 's4', 's5']]);
+  });
+
+  it('keeps two meetings of the same leaders two months apart separate', () => {
+    expect(groups([{ id: 'g1', date: '2025-11-01' }, { id: 'g2', date: '2025-11-01' }, { id: 'b1', date: '2026-01-05' }, { id: 'b2', date: '2026-01-05' }])).toEqual([
+      ['b1', 'b2'],
+      ['g1', 'g2'],
+    ]);
+  });
+
+  it('does not let a month report chain two meetings on different days', () => {
+    expect(groups([{ id: 'a', date: '2025-11-01' }, { id: 'b', date: '2025-11-20' }, { id: 'm', date: '2025-11' }])).toEqual([['a'], ['b'], ['m']]);
+  });
+
+  it('attaches a vague report to the only precise event it fits', () => {
+    expect(groups([{ id: 'a', date: '2025-11-01' }, { id: 'b', date: '2025-12-20' }, { id: 'm', date: '2025-11' }, { id: 'y', date: '2025' }])).toEqual([['a', 'm'], ['b'], ['y']]);
+  });
+
+  it('groups left-over vague reports only when each fits all the others', () => {
+    expect(
+      groups([
+        { id: 'p1', type: 'PROTEST', date: 'pub', published: '2025-09-01' },
+        { id: 'p2', type: 'PROTEST', date: 'pub', published: '2025-09-05' },
+        { id: 'p3', type: 'PROTEST', date: 'pub', published: '2025-09-10' },
+      ]),
+    ).toEqual([['p1', 'p2'], ['p3']]);
+  });
+
+  it('merges two events when a new report bridges them', () => {
+    const kor = { id: 'k', type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR'], date: '2024-11-01' };
+    const nor = { id: 'n', type: 'CONCEDE', actor: ['CHN'], recipient: ['NOR'], date: '2024-11-01' };
+    const both = { id: 'x', type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR', 'NOR'], date: '2024-11-01' };
+    expect(groups([kor, nor])).toEqual([['k'], ['n']]);
+    expect(groups([kor, nor, both])).toEqual([['k', 'n', 'x']]);
+  });
+
+  it('gives the same events whatever order the reports come in', () => {
+    const specs: ReportSpec[] = [
+      { id: 'a', date: '2025-11-01' },
+      { id: 'b', date: '2025-11-20' },
+      { id: 'c', date: '2025-11' },
+      { id: 'd', date: '2025-11-01', actor: ['CHN'], recipient: ['KOR'] },
+      { id: 'e', date: '2025' },
+      { id: 'f', date: 'pub', published: '2025-11-03' },
+      { id: 'g', date: '2025-11-20', negated: true },
+      { id: 'h', type: 'AGREE', date: '2025-11-01' },
+    ];
+    const reference = JSON.stringify(fuseReports(specs.map(r)));
+    let seed = 7;
+    for (let k = 0; k < 20; k++) {
+      const shuffled = [...specs].sort(() => ((seed = (seed * 16807) % 2147483647) % 3) - 1);
+      expect(JSON.stringify(fuseReports(shuffled.map(r)))).toBe(reference);
+    }
+  });
+});
+
+describe('summarizeCluster', () => {
+  const cluster = [
+    r({ id: 'e3', type: 'CONSULT', mode: 'visit', score: 4, date: '2026-01', doc: 'd3', published: '2026-01-07', outlet: 'Yonhap', location: ['Beijing', 'CHN'], contexts: ['diplomatic', 'culture'] }),
+    r({ id: 'e2', type: 'CONSULT', mode: 'visit', score: 4, date: '2026-01-05', doc: 'd2', published: '2026-01-05', outlet: 'Yonhap', location: ['Great Hall of the People', 'CHN'] }),
+    r({ id: 'e1', type: 'CONSULT', mode: null, score: 2.5, date: '2026-01-05', doc: 'd1', published: '2026-01-05', outlet: null, actor: ['CHN'], recipient: ['KOR'] }),
+    r({ id: 'e4', type: 'AGREE', score: 2.5, date: '2026-01-05', doc: 'd1', published: '2026-01-05', outlet: null }),
+  ];
+  const f = summarizeCluster(cluster);
+
+  it('takes its id from the earliest report (publication date, then event id)', () => {
+    expect(f.id).toBe(fusedId('e1'));
+    expect(f.report_ids).toEqual(['e1', 'e2', 'e4', 'e3']);
+  });
+
+  it('keeps the most reported category, its mode and score', () => {
+    expect([f.event_type, f.mode, f.score, f.quad]).toEqual(['CONSULT', 'visit', 4, 'verbal_cooperation']);
+  });
+
+  it('keeps the most precise date and location, every context and party', () => {
+    expect(f.date).toMatchObject({ start: '2026-01-05', precision: 'day' });
+    expect(f.location).toEqual({ text: 'Great Hall of the People', country: 'CHN' });
+    expect(f.contexts).toEqual(['culture', 'diplomatic']);
+    expect([f.mutual, f.actor, f.recipient]).toEqual([true, ['CHN', 'KOR'], ['CHN', 'KOR']]);
+    expect(f.periods).toEqual({ week: '2026-W02', month: '2026-01', quarter: '2026-Q1', year: '2026' });
+  });
+
+  it('counts reports, documents and outlets (a document without an outlet is its own)', () => {
+    expect([f.reports, f.documents, f.sources, f.importance]).toEqual([4, 3, 2, 8]);
+    expect([f.first_published, f.last_published]).toEqual(['2026-01-05', '2026-01-07']);
+  });
+
+  it('calls an event only announced "future", and one a report says happened "asserted"', () => {
+    expect(summarizeCluster([r({ id: 'a', date: '2026-01-05', future: true })]).status).toBe('future');
+    expect(summarizeCluster([r({ id: 'a', date: '2026-01-05', future: true }), r({ id: 'b', date: '2026-01-05' })]).status).toBe('asserted');
+    expect(summarizeCluster([r({ id: 'a', date: '2026-01', negated: true })]).status).toBe('negated');
+  });
+
+  it('has no month period for a date spanning a year', () => {
+    expect(summarizeCluster([r({ id: 'a', date: '2016' })]).periods).toEqual({ week: null, month: null, quarter: null, year: '2016' });
+  });
+});

@@ -1,0 +1,67 @@
+import type { EventRecord } from '../../types.js';
+import { addDays } from '../../util/dates.js';
+import { familyOf, type FusionRules } from './rules.js';
+
+/** Reports fuse only with reports of the same status: what happened, what did not, what might. */
+export type ReportStatus = 'asserted' | 'negated' | 'hypothetical';
+
+/** Where a report appeared: its document's metadata. */
+export interface ReportSource {
+  document_id: string;
+  published: string | null;
+  outlet: string | null;
+  title: string | null;
+  /** When the document was stored (ISO timestamp). */
+  ingested_at: string;
+}
+
+/**
+ * A stored event seen as one report of a real-world event, with the keys fusion compares
+ * (docs/fusion.md): family, status, countries, date window, and whether it can anchor a cluster.
+ */
+export interface FusionReport extends ReportSource {
+  event: EventRecord;
+  family: string;
+  status: ReportStatus;
+  /** Actor and recipient are one set of parties: a symmetric family, or a mutual report. */
+  orderFree: boolean;
+  /** The report itself is mutual ("X and Y agreed"): several actor countries and no recipient, or `mutual: true`. */
+  mutual: boolean;
+  actors: string[];
+  recipients: string[];
+  /** actors ∪ recipients, sorted. */
+  parties: string[];
+  /** Date window: the event's interval, or for a date taken from the publication date, the days up to it. Null when undated. */
+  lo: string | null;
+  hi: string | null;
+  /** The date comes from a date expression in the text (not only from the publication date). */
+  textual: boolean;
+  /** A day-precision date from the text and both sides known: such reports anchor clusters. */
+  core: boolean;
+}
+
+function countries(refs: EventRecord['actor']): string[] {
+  return [...new Set(refs.map((r) => r.country).filter((c): c is string => !!c))].sort();
+}
+
+/** Derive the fusion keys of one stored event. */
+export function toFusionReport(event: EventRecord, source: ReportSource, rules: FusionRules): FusionReport {
+  const family = familyOf(rules, event.event_type);
+  const actors = countries(event.actor);
+  const recipients = countries(event.recipient);
+  const parties = [...new Set([...actors, ...recipients])].sort();
+  const mutual = (event as { mutual?: boolean }).mutual === true || (recipients.length === 0 && actors.length >= 2);
+  const status: ReportStatus = event.negated ? 'negated' : event.hypothetical ? 'hypothetical' : 'asserted';
+  let lo: string | null = null;
+  let hi: string | null = null;
+  let textual = false;
+  if (event.date) {
+    textual = !(event.date.source === 'inferred' && !event.date.text);
+    lo = textual ? event.date.start : addDays(event.date.start, -rules.undatedWindowDays);
+    hi = event.date.end;
+  }
+  const orderFree = rules.symmetric.has(family) || mutual;
+  const complete = orderFree ? parties.length >= 2 || (actors.length > 0 && recipients.length > 0) : actors.length > 0 && recipients.length > 0;
+  const core = textual && event.date?.precision === 'day' && complete;
+  return { ...source, event, family, status, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core };
+}
