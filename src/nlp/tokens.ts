@@ -47,3 +47,13 @@ export function isAllCaps(word: string): boolean {
 export function isCapitalized(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
+
+/** Tokens of each sentence (index = sentence index), computed once per document and shared. */
+export function sentenceTokens(ctx: { doc: { text: string }; sentences: Array<{ start: number; end: number }>; annotations: Map<string, unknown> }): Token[][] {
+  let toks = ctx.annotations.get('tokens') as Token[][] | undefined;
+  if (!toks) {
+    toks = ctx.sentences.map((s) => tokenize(ctx.doc.text, s.start, s.end));
+    ctx.annotations.set('tokens', toks);
+  }
+  return toks;
+}
