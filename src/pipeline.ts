@@ -2,6 +2,8 @@ import type { Document, EventRecord, Extraction, QuoteRecord, Sentence, Statisti
 import { splitSentences } from './nlp/sentences.js';
 import { packageVersion } from './knowledge/paths.js';
 import { silentDebug, type Debug } from './util/debug.js';
+import { createActorsStage } from './extract/actors/index.js';
+import { createEventsStage } from './extract/events/index.js';
 
 /** Stamped on stored documents so that a later version can tell what to re-extract. */
 export const PIPELINE_VERSION = packageVersion();
@@ -38,7 +40,7 @@ export const sentenceStage: Stage = {
 };
 
 /** The pipeline: an ordered list of stages. This list is the documentation. */
-export const STAGES: Stage[] = [sentenceStage];
+export const STAGES: Stage[] = [sentenceStage, createActorsStage(), createEventsStage()];
 
 export interface RunOptions {
   stages?: Stage[];

@@ -131,9 +131,9 @@ function readFile(file: string, kind: FileKind, issues: string[]): Raw {
 }
 
 /** The YAML files of a folder with their kinds (other files, like README.md, are ignored). */
-function listFiles(dir: string, issues: string[]): Array<{ file: string; kind: FileKind }> {
+function listFiles(dir: string, issues: string[], optional: boolean): Array<{ file: string; kind: FileKind }> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    issues.push(`${dir}: gazetteer folder not found`);
+    if (!optional) issues.push(`${dir}: gazetteer folder not found`);
     return [];
   }
   const out: Array<{ file: string; kind: FileKind }> = [];
@@ -155,9 +155,9 @@ function listFiles(dir: string, issues: string[]): Array<{ file: string; kind: F
  *
  * @example const gaz = loadGazetteer(gazetteerDirs()); gaz.countries.get('KOR')?.name // → 'South Korea'
  */
-export function loadGazetteer(dirs: string[]): Gazetteer {
+export function loadGazetteer(dirs: string[], options: { optional?: string[] } = {}): Gazetteer {
   const issues: string[] = [];
-  const files = dirs.flatMap((d) => listFiles(d, issues));
+  const files = dirs.flatMap((d) => listFiles(d, issues, options.optional?.includes(d) ?? false));
   const byKind = new Map<FileKind, Map<string, { value: Record<string, unknown>; where: string }>>();
   for (const { file, kind } of files) {
     const raw = readFile(file, kind, issues);
@@ -247,7 +247,7 @@ export function getGazetteer(env: NodeJS.ProcessEnv = process.env, extra: string
   const key = dirs.join('\n');
   let gaz = cache.get(key);
   if (!gaz) {
-    gaz = loadGazetteer(dirs);
+    gaz = loadGazetteer(dirs, { optional: [dirs[0]!] });
     cache.set(key, gaz);
   }
   return gaz;

@@ -11,6 +11,8 @@ import type { Span } from './scan.js';
 export interface DocState {
   /** Reference date for roles: the publication date (events re-resolve at their own date). */
   date: string | null;
+  /** Country of the dateline ("SEONGJU, South Korea —"), for bodies named without a country. */
+  home: string | null;
   mentions: RichMention[];
   places: PlaceMention[];
   /** People named so far (gazetteer id → last mention), for short forms. */
@@ -20,8 +22,8 @@ export interface DocState {
   log: DebugFn | null;
 }
 
-export function newDocState(date: string | null, log: DebugFn | null): DocState {
-  return { date, mentions: [], places: [], people: new Map(), nameWords: new Map(), log };
+export function newDocState(date: string | null, log: DebugFn | null, home: string | null = null): DocState {
+  return { date, home, mentions: [], places: [], people: new Map(), nameWords: new Map(), log };
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the']);
@@ -134,7 +136,7 @@ export class SentenceComposer {
         sector: former ? 'ELI' : r.sector,
         id: p.id,
         rule,
-        title: titleHint ?? this.canonicalTitle(r.title),
+        title: former ? 'former official' : (titleHint ?? this.canonicalTitle(r.title)),
         form: null,
         locative: false,
         gender: p.gender ?? null,
@@ -347,7 +349,20 @@ export class SentenceComposer {
           return j + 1;
         }
       }
-      if (definite) return this.definite(startTok, endTok, chain, j);
+      if (definite) {
+        const next = this.definite(startTok, endTok, chain, j);
+        if (next !== null) return next;
+      }
+      // "the defence ministry", "police officers", "residents" in a story datelined in that country.
+      const sector = former ? 'ELI' : this.sectorOf(chain, null);
+      if (this.state.home && sector && this.lex.homeCountrySectors.has(sector) && (definite || plural || kind === 'organisation')) {
+        const from = definite ? startTok - 1 : startTok;
+        this.emit(
+          { ...this.slice(from, endTok), kind, name: null, country: this.state.home, sector, id: null, rule: 'actors/home-country', title: titleText, form: null, locative: false, gender: null, plural },
+          `"${this.slice(from, endTok).text}" without a country, in a story datelined in ${this.state.home}`,
+        );
+        return j;
+      }
       return null;
     }
     const sector = former ? 'ELI' : this.sectorOf(chain, prefix);
@@ -658,9 +673,22 @@ export class SentenceComposer {
     }
   }
 
-  /** "he"/"she": the one person named in this sentence before it, else in the previous sentence. */
+  /** "he"/"she": the one person named in this sentence before it, else in the previous sentence. "it": the last state or body. */
   private pronoun(s: Extract<Span, { type: 'pronoun' }>): void {
     const at = this.tokens[s.from]!.start;
+    if (s.gender === 'n') {
+      const body = (m: RichMention) => !m.locative && !m.plural && (m.kind === 'country' || m.kind === 'organisation' || m.kind === 'igo') && m.form !== 'adjective';
+      const here = this.out.filter((m) => m.start < at && body(m));
+      const prev = this.state.mentions.filter((m) => m.sentenceIndex === this.sentence.index - 1 && body(m));
+      const ante = here[here.length - 1] ?? prev[prev.length - 1];
+      if (ante) {
+        this.emit(
+          { ...this.slice(s.from, s.to), kind: ante.kind, name: ante.name, country: ante.country, sector: ante.sector, id: ante.id, rule: 'actors/coref-pronoun', title: null, form: null, locative: false, gender: null, plural: false },
+          `"it" → "${ante.text}" (the last state or body named)`,
+        );
+      }
+      return;
+    }
     const fits = (m: RichMention) => m.kind === 'person' && (m.name || m.id) && (!m.gender || m.gender === s.gender);
     const key = (m: RichMention) => m.id ?? m.name ?? m.text;
     const here = this.out.filter((m) => m.start < at && fits(m));

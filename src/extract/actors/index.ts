@@ -1,6 +1,6 @@
 import { ANNOTATION_KEYS } from '../../annotations.js';
 import { getGazetteer, type Gazetteer } from '../../knowledge/gazetteer.js';
-import { sentenceTokens } from '../../nlp/tokens.js';
+import { sentenceTokens, tokenize } from '../../nlp/tokens.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
 import { newDocState, SentenceComposer } from './compose.js';
 import { getActorLexicon, type ActorLexicon } from './lexicon.js';
@@ -21,7 +21,7 @@ export interface ActorsResult {
  */
 export function recognizeActors(ctx: PipelineContext, gaz: Gazetteer, lex: ActorLexicon = getActorLexicon()): ActorsResult {
   const tokens = sentenceTokens(ctx);
-  const state = newDocState(ctx.doc.published, ctx.debug.topic('actors'));
+  const state = newDocState(ctx.doc.published, ctx.debug.topic('actors'), datelineCountry(ctx, gaz));
   const actors: RichMention[] = [];
   for (const s of ctx.sentences) {
     const toks = tokens[s.index]!;
@@ -30,6 +30,27 @@ export function recognizeActors(ctx: PipelineContext, gaz: Gazetteer, lex: Actor
     actors.push(...new SentenceComposer(ctx.doc.text, s, toks, spans, gaz, lex, state).run());
   }
   return { actors, places: state.places };
+}
+
+/**
+ * The country of a dateline at the start of the text ("SEOUL, March 3 (Agency) —", "SEONGJU,
+ * South Korea, April 26 —"): the last country, capital or place named before the dash or bracket.
+ */
+export function datelineCountry(ctx: PipelineContext, gaz: Gazetteer): string | null {
+  const first = ctx.sentences[0];
+  if (!first) return null;
+  const head = /^([^—(]{2,80}?)\s*(?:—|--|–|\()/.exec(first.text);
+  if (!head || !/^\p{Lu}{3,}/u.test(head[1]!.trim())) return null;
+  const words = head[1]!.replace(/\b(\p{Lu})(\p{Lu}+)\b/gu, (_, a: string, b: string) => a + b.toLowerCase());
+  const toks = tokenize(words);
+  let country: string | null = null;
+  for (const m of gaz.names.findAll(toks)) {
+    for (const h of m.values) {
+      if (h.kind === 'country') country = h.code;
+      else if (h.kind === 'place') country = h.place.country;
+    }
+  }
+  return country;
 }
 
 /**

@@ -16,6 +16,8 @@ const schema = z.strictObject({
   org_heads: z.array(z.strictObject({ words: z.array(z.string()), sector: z.string().regex(/^[A-Z]{3}$/), example: z.string().optional() })),
   org_connectors: z.array(z.string()),
   former: z.array(z.string()),
+  it_pronouns: z.array(z.string()),
+  home_country_sectors: z.array(z.string()),
 });
 
 export interface Body {
@@ -41,6 +43,8 @@ export interface ActorLexicon {
   orgHeads: Map<string, string>;
   orgConnectors: Set<string>;
   former: Set<string>;
+  itPronouns: Set<string>;
+  homeCountrySectors: Set<string>;
 }
 
 export function loadActorLexicon(file = dataPath('lexicon', 'actor-rules.yaml')): ActorLexicon {
@@ -64,6 +68,8 @@ export function loadActorLexicon(file = dataPath('lexicon', 'actor-rules.yaml'))
     orgHeads,
     orgConnectors: new Set(d.org_connectors),
     former: new Set(d.former),
+    itPronouns: new Set(d.it_pronouns),
+    homeCountrySectors: new Set(d.home_country_sectors),
   };
 }
 
