@@ -47,23 +47,26 @@ function overlap(g: GoldEvent, e: EventRecord): number {
 export function matchDocument(name: string, gold: GoldEvent[], sys: EventRecord[], same: (g: GoldEvent, e: EventRecord) => boolean): DocScore {
   const free = new Set(sys);
   const pairs: MatchedPair[] = [];
-  const ordered = [...gold.filter((g) => g.required !== false), ...gold.filter((g) => g.required === false)];
-  for (const g of ordered) {
+  // Candidate pairs, best first: required gold before optional, then trigger agreement, then
+  // shared countries; each gold and each system event is used once.
+  const cands: Array<{ g: GoldEvent; e: EventRecord; score: number }> = [];
+  for (const g of gold) {
     const anchor = norm(g.anchor);
-    let best: EventRecord | null = null;
-    let bestScore = -1;
-    for (const e of free) {
+    for (const e of sys) {
       if (!norm(e.evidence.sentence).includes(anchor) || !same(g, e)) continue;
-      const score = overlap(g, e) * 10 + (e.trigger && norm(g.trigger).toLowerCase().includes(norm(e.trigger).toLowerCase()) ? 5 : 0);
-      if (score > bestScore) {
-        best = e;
-        bestScore = score;
-      }
+      const trig = norm(g.trigger).toLowerCase();
+      const st = norm(e.trigger).toLowerCase();
+      const trigger = st && (trig.includes(st) || st.includes(trig)) ? 1 : 0;
+      cands.push({ g, e, score: (g.required === false ? 0 : 1000) + trigger * 100 + overlap(g, e) * 10 });
     }
-    if (best) {
-      free.delete(best);
-      pairs.push({ gold: g, sys: best });
-    }
+  }
+  cands.sort((a, b) => b.score - a.score);
+  const usedGold = new Set<GoldEvent>();
+  for (const c of cands) {
+    if (usedGold.has(c.g) || !free.has(c.e)) continue;
+    usedGold.add(c.g);
+    free.delete(c.e);
+    pairs.push({ gold: c.g, sys: c.e });
   }
   const tp = pairs.filter((p) => p.gold.required !== false).length;
   const fn = gold.filter((g) => g.required !== false && !pairs.some((p) => p.gold === g));

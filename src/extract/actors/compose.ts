@@ -676,6 +676,24 @@ export class SentenceComposer {
   /** "he"/"she": the one person named in this sentence before it, else in the previous sentence. "it": the last state or body. */
   private pronoun(s: Extract<Span, { type: 'pronoun' }>): void {
     const at = this.tokens[s.from]!.start;
+    if (s.gender === 'p') {
+      const recent = [...this.out.filter((m) => m.start < at), ...[...this.state.mentions].filter((m) => m.sentenceIndex === this.sentence.index - 1)]
+        .filter((m) => !m.locative && m.country && !m.country.startsWith('IGO:'))
+        .sort((a, b) => b.start - a.start);
+      for (const pool of [recent.filter((m) => m.kind === 'person'), recent.filter((m) => m.kind === 'country' && m.form !== 'adjective')]) {
+        const two: RichMention[] = [];
+        for (const m of pool) if (!two.some((x) => x.country === m.country) && two.length < 2) two.push(m);
+        if (two.length === 2) {
+          for (const ante of two.reverse())
+            this.emit(
+              { ...this.slice(s.from, s.to), kind: ante.kind, name: ante.name, country: ante.country, sector: ante.sector, id: ante.id, rule: 'actors/coref-pronoun', title: ante.title, form: null, locative: false, gender: ante.gender, plural: false },
+              `"they" → "${ante.text}" (one of the last two parties)`,
+            );
+          return;
+        }
+      }
+      return;
+    }
     if (s.gender === 'n') {
       const body = (m: RichMention) => !m.locative && !m.plural && (m.kind === 'country' || m.kind === 'organisation' || m.kind === 'igo') && m.form !== 'adjective';
       const here = this.out.filter((m) => m.start < at && body(m));

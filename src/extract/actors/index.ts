@@ -37,10 +37,11 @@ export function recognizeActors(ctx: PipelineContext, gaz: Gazetteer, lex: Actor
  * South Korea, April 26 —"): the last country, capital or place named before the dash or bracket.
  */
 export function datelineCountry(ctx: PipelineContext, gaz: Gazetteer): string | null {
-  const first = ctx.sentences[0];
+  // The dateline opens the body, which may follow a headline and a byline.
+  const first = ctx.sentences.slice(0, 4).find((s) => /^\p{Lu}{3,}[\p{Lu}\s.'’-]*,/u.test(s.text));
   if (!first) return null;
   const head = /^([^—(]{2,80}?)\s*(?:—|--|–|\()/.exec(first.text);
-  if (!head || !/^\p{Lu}{3,}/u.test(head[1]!.trim())) return null;
+  if (!head) return null;
   const words = head[1]!.replace(/\b(\p{Lu})(\p{Lu}+)\b/gu, (_, a: string, b: string) => a + b.toLowerCase());
   const toks = tokenize(words);
   let country: string | null = null;

@@ -17,6 +17,7 @@ const schema = z.strictObject({
   org_connectors: z.array(z.string()),
   former: z.array(z.string()),
   it_pronouns: z.array(z.string()),
+  they_pronouns: z.array(z.string()),
   home_country_sectors: z.array(z.string()),
 });
 
@@ -44,6 +45,7 @@ export interface ActorLexicon {
   orgConnectors: Set<string>;
   former: Set<string>;
   itPronouns: Set<string>;
+  theyPronouns: Set<string>;
   homeCountrySectors: Set<string>;
 }
 
@@ -69,6 +71,7 @@ export function loadActorLexicon(file = dataPath('lexicon', 'actor-rules.yaml'))
     orgConnectors: new Set(d.org_connectors),
     former: new Set(d.former),
     itPronouns: new Set(d.it_pronouns),
+    theyPronouns: new Set(d.they_pronouns),
     homeCountrySectors: new Set(d.home_country_sectors),
   };
 }

@@ -10,7 +10,7 @@ export type Span =
   | { type: 'title'; from: number; to: number; title: Title }
   | { type: 'body'; from: number; to: number; body: Body }
   | { type: 'pair'; from: number; to: number; pair: Pair }
-  | { type: 'pronoun'; from: number; to: number; gender: 'm' | 'f' | 'n' }
+  | { type: 'pronoun'; from: number; to: number; gender: 'm' | 'f' | 'n' | 'p' }
   | { type: 'counterpart'; from: number; to: number }
   /** A run of capitalised words the gazetteer does not know: a person's or organisation's name. */
   | { type: 'cap'; from: number; to: number; orgSector: string | null };
@@ -50,7 +50,7 @@ export function scanSentence(tokens: Token[], gaz: Gazetteer, lex: ActorLexicon)
     if (ti) cands.push({ type: 'title', from: i, to: ti.to, title: ti.values[0]! });
     const b = lex.bodies.longestAt(tokens, i);
     if (b) cands.push({ type: 'body', from: i, to: b.to, body: b.values[0]! });
-    const g = lex.pronouns.get(t.lower) ?? (lex.itPronouns.has(t.lower) ? 'n' : undefined);
+    const g = lex.pronouns.get(t.lower) ?? (lex.itPronouns.has(t.lower) ? 'n' : lex.theyPronouns.has(t.lower) ? 'p' : undefined);
     if (g && (t.text === t.lower || i === 0 || t.text === t.text[0]!.toUpperCase() + t.lower.slice(1))) cands.push({ type: 'pronoun', from: i, to: i + 1, gender: g });
     if (lex.counterpartNouns.has(t.lower)) cands.push({ type: 'counterpart', from: i, to: i + 1 });
     if (cands.length) {

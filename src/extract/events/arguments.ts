@@ -36,7 +36,7 @@ function splitParties(ms: RichMention[]): RichMention[][] {
   return parties;
 }
 
-const DECISION_NOUNS = new Set(['decision', 'plan', 'plans', 'move', 'offer', 'pledge', 'promise', 'bid', 'attempt', 'refusal', 'agreement', 'commitment', 'willingness', 'readiness', 'order', 'announcement', 'vow', 'threat', 'effort', 'efforts']);
+const DECISION_NOUNS = new Set(['decision', 'plan', 'plans', 'move', 'offer', 'pledge', 'promise', 'bid', 'attempt', 'refusal', 'agreement', 'commitment', 'willingness', 'readiness', 'order', 'announcement', 'vow', 'threat', 'effort', 'efforts', 'motion', 'proposal', 'push', 'step', 'steps', 'measure', 'measures', 'policy']);
 
 export class ArgumentFinder {
   constructor(
@@ -59,7 +59,7 @@ export class ArgumentFinder {
       if (c.subject >= 0) return { group: this.st.groups[c.subject]!, clause: idx };
       if (c.otherSubject && !this.pronounSubject(idx)) return null;
       if (c.kind === 'attribution' || c.parent < 0) return null;
-      if (c.kind === 'relative') {
+      if (c.kind === 'relative' && c.opener !== 'where') {
         // The antecedent: the nearest group before the relative pronoun; never the main clause's subject.
         const before = this.st.groups.filter((g) => g.to <= c!.from && !g.locative);
         const g = before[before.length - 1];
@@ -129,9 +129,13 @@ export class ArgumentFinder {
 
   /** "Seoul's decision to lift…", "China's plan to ban…": the owner of the decision acts. */
   decisionOwner(a: number, ci: number): Group | null {
-    if (this.st.lower[a - 1] !== 'to' || !DECISION_NOUNS.has(this.st.lower[a - 2] ?? '')) return null;
+    if (this.st.lower[a - 1] !== 'to') return null;
+    // "Beijing's surprise decision earlier this month to let…": the noun may be a few words back.
+    let n = a - 2;
+    while (n >= a - 6 && n >= 0 && !DECISION_NOUNS.has(this.st.lower[n] ?? '')) n--;
+    if (n < a - 6 || n < 0) return null;
     const clause = this.st.clauses[ci]!;
-    for (let i = a - 3; i >= Math.max(clause.from, a - 8); i--) {
+    for (let i = n - 1; i >= Math.max(clause.from, n - 6); i--) {
       const gi = this.groupIndexAt(i);
       if (gi >= 0) {
         const g = this.st.groups[gi]!;
@@ -202,12 +206,15 @@ export class ArgumentFinder {
     if (cue.args === 'host') {
       actor = members(obj ?? undefined);
       recipient = members(subj?.group);
-      if (!actor.length) [actor, recipient] = [recipient, []];
+      if (!actor.length) [actor, recipient] = [cue.needs_object ? [] : recipient, []];
       else why.push('host: the object visits, the subject hosts');
+      if (!obj && cue.needs_object) why.push('no visitor named: not a meeting');
       return { actor, recipient, passive, subjectClause: subj?.clause ?? ci, subjectEnd, why };
     }
     actor = members(subj?.group ?? owner ?? undefined);
     recipient = obj && obj !== subj?.group ? members(obj) : [];
+    // "Lee and Xi met on the sidelines of APEC": the two parties are the dyad; a setting is not.
+    if (cue.args === 'mutual' && splitParties(actor).length >= 2 && obj && obj.prep !== null && obj.prep !== 'with') recipient = [];
     if (!recipient.length && cue.mode === 'visit') recipient = this.visitedPlace(b, ci, why);
     if (!recipient.length && cue.args !== 'mutual') recipient = members(this.fallbackRecipient(b, ci, actor, why) ?? undefined);
     if (!recipient.length && cue.args === 'mutual' && splitParties(actor).length < 2) recipient = members(this.fallbackRecipient(b, ci, actor, why) ?? undefined);
@@ -233,7 +240,8 @@ export class ArgumentFinder {
     let i = a - 1;
     while (i >= clause.from && (this.st.toks[i]!.pos === 'ADJ' || this.st.toks[i]!.pos === 'DET' || this.st.toks[i]!.pos === 'NUM' || this.st.lower[i] === "'s" || this.st.lower[i] === "'" || this.st.lower[i] === '-' || (this.st.toks[i]!.pos === 'NOUN' && this.groupIndexAt(i) < 0 && i > a - 3)) && this.groupIndexAt(i) < 0) i--;
     const gi = this.groupIndexAt(i);
-    if (gi >= 0 && !this.st.groups[gi]!.locative) {
+    // "the APEC summit": an organisation naming the setting is not the actor.
+    if (gi >= 0 && !this.st.groups[gi]!.locative && !this.st.groups[gi]!.members.every((m) => m.kind === 'igo')) {
       actor = members(this.st.groups[gi]);
       why.push(`pre-modifier "${this.text(this.st.groups[gi]!)}"`);
     }
@@ -257,9 +265,11 @@ export class ArgumentFinder {
     let subjectClause = ci;
     let subjectEnd = clause.from;
     if (!actor.length) {
-      // A light verb carrying the noun: "Xi made a state visit", "Lee and Xi held talks".
+      // A light verb carrying the noun: "Xi made a state visit", "Lee and Xi held talks"; for
+      // cues marked `predicate`, any verb: "South Korea will let tour groups in without visas".
       for (let k = a - 1; k >= Math.max(clause.from, a - 9); k--) {
-        if (phraseAt(this.lex.modifiers.light_verbs, this.st.lower, k) && (this.st.toks[k]!.pos === 'VERB' || this.st.toks[k]!.pos === 'AUX')) {
+        const verb = this.st.toks[k]!.pos === 'VERB' || this.st.toks[k]!.pos === 'AUX';
+        if (verb && (cue.predicate || phraseAt(this.lex.modifiers.light_verbs, this.st.lower, k))) {
           const subj = this.subjectOf(ci, why);
           if (subj && subj.group.from < k) {
             actor = members(subj.group);

@@ -29,6 +29,33 @@ interface Chosen {
   clause: number;
 }
 
+/**
+ * Direct quotations in the text: “…” pairs, and straight double quotes taken in pairs. A quotation
+ * left open at the end of a paragraph closes there (news style reopens it in the next one).
+ */
+export function quotedRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let open = -1;
+  let straight = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '“' || (ch === '"' && !straight && open < 0)) {
+      open = i;
+      straight = ch === '"';
+    } else if (open >= 0 && (ch === '”' || (ch === '"' && straight))) {
+      out.push([open, i]);
+      open = -1;
+      straight = false;
+    } else if (ch === '\n' && open >= 0) {
+      out.push([open, i]);
+      open = -1;
+      straight = false;
+    }
+  }
+  if (open >= 0) out.push([open, text.length]);
+  return out;
+}
+
 /** Deterministic event id: document, sentence, cue offsets, category and rule. */
 export function eventId(documentId: string, sentence: number, start: number, end: number, category: string, rule: string): string {
   return createHash('sha256').update(`${documentId}|${sentence}|${start}|${end}|${category}|${rule}`).digest('hex').slice(0, 20);
@@ -55,6 +82,8 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
   const places = getPlaces(ctx);
   const dates = getDates(ctx);
   const out: EventRecord[] = [];
+  const quotes = quotedRanges(ctx.doc.text);
+  const quoted = (offset: number) => quotes.some(([a, b]) => offset > a && offset < b);
   let ai = 0;
   for (const s of ctx.sentences) {
     const toks = tokens[s.index] ?? [];
@@ -68,13 +97,15 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
       continue;
     }
     const st = analyse(s.text, s.start, mentions, lex);
-    const sentenceCtx = { s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
+    const sentenceCtx = { quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
     out.push(...codeSentence(ctx, sentenceCtx, matches, lex, ontology, opts.gazetteer, log));
   }
   return out;
 }
 
 interface SentenceContext {
+  /** True when a document offset lies inside a direct quotation. */
+  quoted: (offset: number) => boolean;
   s: Sentence;
   st: Structure;
   toks: Token[];
@@ -125,7 +156,9 @@ function embeddedIn(c: Chosen, chosen: Chosen[], st: Structure): Chosen | null {
     let i = c.a - 1;
     while (i >= p.b && st.toks[i]!.pos === 'ADV') i--;
     const directlyAfter = i < p.b;
-    if (st.lower[i] === 'to' || directlyAfter || (st.lower[i] === 'on' && p.match.compiled.cue.category === 'AGREE')) {
+    // A nominal cue in the complement ("agreed to launch a dialogue") is part of the content too.
+    const nominal = c.match.compiled.cue.frame === 'noun';
+    if (nominal || st.lower[i] === 'to' || directlyAfter || (st.lower[i] === 'on' && p.match.compiled.cue.category === 'AGREE')) {
       let crosses = false;
       for (let k = p.b; k < c.a; k++) if (st.clauseOf[k] !== st.clauseOf[p.a] && st.clauses[st.clauseOf[k]!]!.kind !== 'coord') crosses = true;
       if (!crosses) return p;
@@ -183,6 +216,14 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       log?.(`cue ${cue.id} "${triggerText}": an order to the actor's own people — coded as the ordered act`);
       continue;
     }
+    if (sc.quoted(trigger[0]!.start)) {
+      log?.(`cue ${cue.id} "${triggerText}" is inside a direct quotation — not coded`);
+      continue;
+    }
+    if (cue.frame === 'noun' && chosen.some((o) => o !== c && o.clause === c.clause && o.match.compiled.cue.frame === 'verb' && o.match.compiled.cue.category === cue.category)) {
+      log?.(`cue ${cue.id} "${triggerText}": the sentence already has a ${cue.category} verb — the noun names the same event`);
+      continue;
+    }
     if (st.clauses[c.clause]?.kind === 'attribution') {
       log?.(`cue ${cue.id} "${triggerText}" is in an attribution ("according to…") — skipped`);
       continue;
@@ -234,7 +275,8 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       continue;
     }
     refineConsultMode(draft);
-    const dedupe = `${draft.category}|${draft.actor.map((m) => m.country).join(',')}|${draft.recipient.map((m) => m.country).join(',')}`;
+    // Two cues for one act in one clause ("let South Koreans in without visas") make one event.
+    const dedupe = `${c.clause}|${draft.category}|${draft.actor.map((m) => m.country).join(',')}|${draft.recipient.map((m) => m.country).join(',')}`;
     if (seen.has(dedupe)) {
       log?.(`cue ${cue.id} "${triggerText}": same event as an earlier cue in the sentence — merged`);
       continue;

@@ -22,6 +22,8 @@ const cueSchema = z.strictObject({
   self: z.boolean().default(false),
   civil: z.string().optional(),
   embeds: z.boolean().default(false),
+  predicate: z.boolean().default(false),
+  needs_object: z.boolean().default(false),
   contexts: z.array(z.string()).default([]),
   example: z.string().min(1, 'every cue needs an example'),
 });

@@ -107,7 +107,9 @@ function buildGroups(toks: WTok[], mentions: RichMention[]): Group[] {
       const between = toks.slice(last.to, u.a).filter((t) => !DETS.has(t.lower) || t.lower === 'his' || t.lower === 'her' || t.lower === 'their' || t.lower === 'its');
       const joined = between.map((t) => t.lower).join(' ').replace(/ ,/g, ',');
       const locMix = last.locative !== u.members.every((m) => m.locative);
-      if (between.length && JOINERS.has(joined) && !locMix) {
+      // ", and Yoon invited…": a new subject with its verb starts a clause, not a longer list.
+      const newClause = joined.startsWith(',') && (isVerb(toks[u.b]) || (toks[u.b]?.pos === 'ADV' && isVerb(toks[u.b + 1])));
+      if (between.length && JOINERS.has(joined) && !locMix && !newClause) {
         last.to = u.b;
         last.members.push(...u.members);
         continue;
@@ -142,14 +144,17 @@ export function analyse(text: string, offset: number, mentions: RichMention[], l
   const m = lex.modifiers;
   const initial = phraseAt(m.clause_openers, lower, 0);
   const starts: Array<{ at: number; kind: ClauseKind; opener: string | null }> = [{ at: 0, kind: initial ? 'sub' : 'main', opener: initial ? lower.slice(0, initial).join(' ') : null }];
+  const inGroup = (i: number) => groups.some((g) => i >= g.from && i < g.to);
+  /** A verb within `n` tokens (actor names not counted), before any comma or strong punctuation. */
   const verbWithin = (i: number, n: number) => {
-    for (let k = i; k < Math.min(toks.length, i + n); k++) {
+    let seen = 0;
+    for (let k = i; k < toks.length && seen < n; k++) {
       if (PUNCT_BREAK.has(toks[k]!.text) || toks[k]!.text === ',') return false;
-      if (isVerb(toks[k])) return true;
+      if (isVerb(toks[k]) && !inGroup(k)) return true;
+      if (!inGroup(k)) seen++;
     }
     return false;
   };
-  const inGroup = (i: number) => groups.some((g) => i >= g.from && i < g.to);
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i]!;
     // ", Chinese travel agencies stopped selling…": a comma, then a new subject and its verb.
