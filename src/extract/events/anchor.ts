@@ -8,32 +8,48 @@ export interface Anchored {
   why: string;
 }
 
-/** Clauses whose dates can govern an event in clause `ci`: itself, then its parents up to the main clause. */
+/**
+ * Clauses whose dates can govern an event in clause `ci`: itself; then "when"/"as"/"while" clauses
+ * hanging on it ("did not meet Pelosi when she stopped in Seoul last Thursday"); then the clauses
+ * it hangs on, up to the main clause.
+ */
 function clauseChain(st: Structure, ci: number): number[] {
   const chain = [ci];
-  // A relative clause describes another occasion ("a summit that Japan is due to host"): no inheritance.
-  if (st.clauses[ci]!.kind === 'relative') return chain;
-  for (let c = st.clauses[ci]!.parent; c >= 0; c = st.clauses[c]!.parent) {
+  const c0 = st.clauses[ci]!;
+  for (const [k, c] of st.clauses.entries()) if (c.parent === ci && c.kind === 'sub' && TIME_OPENERS.has(c.opener ?? '')) chain.push(k);
+  // A relative clause describes another occasion ("a summit that Japan is due to host"), unless it
+  // is about the same occasion ("talks at which they agreed", "where they agreed").
+  if (c0.kind === 'relative' && !(c0.opener === 'where' || c0.opener === 'when' || st.toks[c0.from - 1]?.pos === 'ADP')) return chain;
+  for (let c = c0.parent; c >= 0; c = st.clauses[c]!.parent) {
     chain.push(c);
     if (chain.length > 6) break;
   }
   return chain;
 }
 
+const TIME_OPENERS = new Set(['when', 'as', 'while', 'whenever']);
+/** Prepositions that make a date a deadline, duration or purpose ("until Dec. 31", "for 2026 to 2030"), not the event's date. */
+const NOT_WHEN = new Set(['until', 'till', 'through', 'by', 'within', 'to', 'for', 'into']);
+const YEAR_ONLY = /^(?:last|this|next) year$|^the previous year$|^\d{4}$/;
+
 /**
- * The event's date: the date expression in the cue's clause nearest to the cue; else one in the
- * clauses it hangs on (nearest first); else the publication date, marked inferred.
+ * The event's date: the date expression in the cue's clause nearest to the cue (dates after another
+ * verb belong to that verb; deadlines do not count); else one in the clauses it hangs on; else the
+ * publication date, marked inferred. "Dec. 1 last year" takes the year of its neighbour.
  */
-export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, cueTo: number, ci: number, published: string | null): Anchored {
+export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, cueTo: number, ci: number, published: string | null, negated = false): Anchored {
   const placed = dates
     .map((d) => {
       const [a, b] = tokenRange(st.toks, d.start, d.end);
       return { d, a, b, clause: st.clauseOf[a] ?? -1 };
     })
-    .filter((x) => x.clause >= 0 && st.clauses[x.clause]!.kind !== 'attribution');
+    .filter((x) => x.clause >= 0 && st.clauses[x.clause]!.kind !== 'attribution')
+    .filter((x) => !NOT_WHEN.has(st.lower[x.a] ?? '') && !NOT_WHEN.has(st.lower[x.a - 1] ?? ''));
   const chain = clauseChain(st, ci);
+  const isVerb = (i: number) => st.toks[i]!.pos === 'VERB';
   for (const c of chain) {
-    const here = placed.filter((x) => x.clause === c);
+    // "since September 2018" is a starting point: not the date of a negated event ("have not met since…").
+    const here = placed.filter((x) => x.clause === c && !(negated && (st.lower[x.a] === 'since' || st.lower[x.a - 1] === 'since')));
     if (!here.length) continue;
     // In the cue's clause: nearest to the cue. In a governing clause: nearest to its verb.
     let from = cueFrom;
@@ -45,12 +61,28 @@ export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, 
     }
     // "for the first time since November 2023" marks a starting point, not the event's date.
     const since = (x: { a: number }) => (st.lower[x.a] === 'since' || st.lower[x.a - 1] === 'since' ? 100 : 0);
-    const dist = (x: { a: number; b: number }) => since(x) + (x.b <= from ? from - x.b : x.a >= to ? x.a - to : 0);
+    // "positions taken … in 2017": a date after another verb belongs to that verb.
+    const otherVerb = (x: { a: number; b: number }) => {
+      if (c !== ci) return 0;
+      const [lo, hi] = x.a >= to ? [to, x.a] : [x.b, from];
+      for (let i = lo; i < hi; i++) if (isVerb(i)) return 50;
+      return 0;
+    };
+    const dist = (x: { a: number; b: number }) => since(x) + otherVerb(x) + (x.b <= from ? from - x.b : x.a >= to ? x.a - to : 0);
     here.sort((x, y) => dist(x) - dist(y) || x.a - y.a);
-    const best = here[0]!.d;
+    const best = here[0]!;
+    let value = best.d.value;
+    // "on Nov. 8 last year": a day or month followed by a year expression takes that year.
+    const next = placed.find((x) => x.a >= best.b && x.a <= best.b + 1 && x !== best && x.d.value.precision === 'year' && YEAR_ONLY.test(x.d.text.toLowerCase()));
+    let text = best.d.text;
+    if (next && (value.precision === 'day' || value.precision === 'month')) {
+      const y = next.d.value.start.slice(0, 4);
+      value = { ...value, start: `${y}${value.start.slice(4)}`, end: `${y}${value.end.slice(4)}` };
+      text = `${best.d.text} ${next.d.text}`;
+    }
     return {
-      date: { start: best.value.start, end: best.value.end, precision: best.value.precision, text: best.text, source: best.source },
-      why: `"${best.text}" in ${c === ci ? 'the same clause' : 'a governing clause'}`,
+      date: { start: value.start, end: value.end, precision: value.precision, text, source: best.d.source },
+      why: `"${text}" in ${c === ci ? 'the same clause' : 'a governing clause'}`,
     };
   }
   if (published) return { date: { start: published, end: published, precision: 'day', text: null, source: 'inferred' }, why: 'no date expression: publication date' };

@@ -262,7 +262,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       }
     }
     const flags = findFlags(st, lex, c.a, args.subjectEnd, c.clause);
-    const when = eventDate(st, sc.dates, c.a, c.b, c.clause, published);
+    const when = eventDate(st, sc.dates, c.a, c.b, c.clause, published, flags.negated);
     const fromDate = dateFlags(when.date, published);
     if (fromDate.future && !flags.future) flags.why.push('future: dated after publication');
     if (fromDate.historical && !flags.historical) flags.why.push('historical: dated over 30 days before publication');
