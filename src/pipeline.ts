@@ -4,6 +4,7 @@ import { packageVersion } from './knowledge/paths.js';
 import { silentDebug, type Debug } from './util/debug.js';
 import { createActorsStage } from './extract/actors/index.js';
 import { createEventsStage } from './extract/events/index.js';
+import type { Gazetteer } from './knowledge/gazetteer.js';
 
 /** Stamped on stored documents so that a later version can tell what to re-extract. */
 export const PIPELINE_VERSION = packageVersion();
@@ -39,8 +40,17 @@ export const sentenceStage: Stage = {
   },
 };
 
+export interface StageOptions {
+  /** The gazetteer to use (default: bundled data plus BILAT_GAZETTEER folders), loaded on first use. */
+  gazetteer?: () => Gazetteer;
+}
+
 /** The pipeline: an ordered list of stages. This list is the documentation. */
-export const STAGES: Stage[] = [sentenceStage, createActorsStage(), createEventsStage()];
+export function defaultStages(options: StageOptions = {}): Stage[] {
+  return [sentenceStage, createActorsStage(options.gazetteer), createEventsStage(options.gazetteer)];
+}
+
+export const STAGES: Stage[] = defaultStages();
 
 export interface RunOptions {
   stages?: Stage[];

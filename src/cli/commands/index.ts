@@ -10,5 +10,8 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   documents: async () => (await import('./documents.js')).documentsCommand,
   show: async () => (await import('./show.js')).showCommand,
   extract: async () => (await import('./extract.js')).extractCommand,
+  events: async () => (await import('./events.js')).eventsCommand,
+  export: async () => (await import('./export.js')).exportCommand,
+  gazetteer: async () => (await import('./gazetteer.js')).gazetteerCommand,
   db: async () => (await import('./db.js')).dbCommand,
 };

@@ -4,6 +4,7 @@ import { withStore, debugFor } from '../context.js';
 import { EXIT, UsageError } from '../io.js';
 import { progressReporter } from '../progress.js';
 import { dateFlag, sizeFlag } from '../validate.js';
+import { GAZETTEER_OPTION, stagesFor } from '../gazetteer-option.js';
 
 export const ingestCommand: Command = {
   name: 'ingest',
@@ -18,6 +19,7 @@ export const ingestCommand: Command = {
     published: { type: 'string', value: 'YYYY-MM-DD', description: 'publication date for documents with none in metadata or dateline' },
     outlet: { type: 'string', value: 'NAME', description: 'outlet for documents that name none' },
     'max-size': { type: 'string', value: 'SIZE', description: 'largest file accepted (default 20MB)' },
+    gazetteer: GAZETTEER_OPTION,
     encoding: { type: 'string', value: 'latin1|utf-16le|utf-16be', description: 'decode text files with this encoding instead of UTF-8' },
     verbose: { type: 'boolean', short: 'v', description: 'print one line per document on stderr' },
     quiet: { type: 'boolean', short: 'q', description: 'no progress, summary only' },
@@ -37,7 +39,7 @@ export const ingestCommand: Command = {
     const sources = expandInputs(args.positionals, io.cwd);
     for (const s of sources.skipped) if (flag(args, 'verbose')) io.stderr.write(`skipped ${s.path}: ${s.reason}\n`);
     const debug = debugFor(io);
-    const extractor = createExtractor({ debug });
+    const extractor = createExtractor({ debug, stages: await stagesFor(args, io) });
     const quiet = flag(args, 'quiet');
     const progress = progressReporter(io, 'ingest');
     const summary = await withStore(args, io, (store) =>
