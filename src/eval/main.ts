@@ -7,7 +7,10 @@ import type { EvalContext, EvalSection, Evaluator } from './section.js';
  * The evaluators, in report order. Each scores one capability against gold data and returns
  * sections; evaluators needing ../shared report themselves as skipped when it is absent.
  */
-export const EVALUATORS: Array<() => Promise<Evaluator>> = [];
+export const EVALUATORS: Array<() => Promise<Evaluator>> = [
+  async () => (await import('./sample-events.js')).sampleEventsEvaluator,
+  async () => (await import('./gsr.js')).gsrEvaluator,
+];
 
 function fmt(v: number | null): string {
   if (v === null || Number.isNaN(v)) return 'n/a';
@@ -35,7 +38,8 @@ export function renderReport(sections: EvalSection[]): string {
 }
 
 export async function runEval(root = PACKAGE_ROOT): Promise<EvalSection[]> {
-  const sharedPath = resolve(root, '..', 'shared');
+  // ../shared next to the package; BILAT_SHARED points elsewhere (e.g. from a git worktree).
+  const sharedPath = process.env.BILAT_SHARED ? resolve(process.env.BILAT_SHARED) : resolve(root, '..', 'shared');
   const ctx: EvalContext = { root, shared: existsSync(sharedPath) ? sharedPath : null, log: (l) => process.stderr.write(`${l}\n`) };
   const sections: EvalSection[] = [];
   for (const load of EVALUATORS) {

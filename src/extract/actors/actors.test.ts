@@ -68,8 +68,17 @@ describe('coreference', () => {
     expect(m!.id).toBe(id);
   });
 
-  it('does not read a short form before the person is named', () => {
-    expect(summary('Xi is a common syllable.')).toEqual([]);
+  it('does not read a short form that several people share before one of them is named', () => {
+    expect(summary('Lee is a common surname.')).toEqual([]);
+  });
+
+  it('reads a short form that only one person has', () => {
+    expect(summary('Xi arrived on Monday.', '2025-03-23')).toEqual(['Xi → CHN/GOV']);
+  });
+
+  it('reads a shared short form as the person named most recently', () => {
+    const m = actors('Lee Jae Myung spoke. Lee Hae-chan listened. Lee left.').mentions.filter((x) => x.text === 'Lee');
+    expect(m.map((x) => x.id)).toEqual(['lee-hae-chan']);
   });
 
   it('leaves "he" unresolved when two people could be meant', () => {

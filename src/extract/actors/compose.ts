@@ -154,6 +154,8 @@ export class SentenceComposer {
       if (m && (!best || m.start > best.at)) best = { id, at: m.start };
     }
     if (best) return best.id;
+    // A short form that only one person in the gazetteer has ("Putin") names that person.
+    if (s.ids.length === 1 && this.gaz.shorts.longestAt(this.tokens, s.from)?.values.length === 1) return s.ids[0]!;
     if (titleHint) {
       // "President Xi" on first mention: a title that fits one of the person's roles.
       const fits = s.ids.filter((id) => this.gaz.people.get(id)!.roles.some((r) => r.title && r.title.toLowerCase().includes(titleHint)));

@@ -203,6 +203,19 @@ export class ArgumentFinder {
     if (owner) why.push(`"${this.text(owner)}'s ${this.st.lower[a - 2]} to …"`);
     // Objects may sit inside a cue with a gap ("let South Koreans in").
     const obj = this.objectAfter(b, ci, cue, why, cue.mode === 'visit' && cue.args !== 'host', a + 1);
+    if (cue.args === 'report') {
+      // "Russia said Sudan must return the helicopter": the speaker asks, the clause's subject is asked.
+      let rc = ci;
+      while (rc >= 0 && this.st.clauses[rc]!.kind !== 'report') rc = this.st.clauses[rc]!.kind === 'coord' ? this.st.clauses[rc]!.parent : -1;
+      if (rc < 0) {
+        why.push('not in reported speech');
+        return { actor: [], recipient: [], passive, subjectClause: ci, subjectEnd, why };
+      }
+      const speaker = this.subjectOf(this.st.clauses[rc]!.parent, why);
+      const own = this.st.clauses[rc]!.subject >= 0 ? this.st.groups[this.st.clauses[rc]!.subject]! : null;
+      why.push(`speaker "${speaker ? this.text(speaker.group) : '?'}" asks "${own ? this.text(own) : '?'}"`);
+      return { actor: members(speaker?.group), recipient: members(own ?? undefined), passive, subjectClause: rc, subjectEnd: own?.to ?? this.st.clauses[rc]!.from, why };
+    }
     if (cue.args === 'host') {
       actor = members(obj ?? undefined);
       recipient = members(subj?.group);

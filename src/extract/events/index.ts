@@ -61,6 +61,8 @@ export function eventId(documentId: string, sentence: number, start: number, end
   return createHash('sha256').update(`${documentId}|${sentence}|${start}|${end}|${category}|${rule}`).digest('hex').slice(0, 20);
 }
 
+const FUTURE_AGREE = new Set(['COOPERATE', 'AID', 'SUPPORT']);
+
 /** Title given to people written as "former …" (they stay ELI whatever the date). */
 const FORMER = 'former official';
 
@@ -188,6 +190,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
   const finder = new ArgumentFinder(st, lex, sc.places);
   const published = ctx.doc.published;
   const out: EventRecord[] = [];
+  const coded: Array<{ record: EventRecord; noun: boolean; clause: number; name: string }> = [];
   const seen = new Set<string>();
   const delegated = new Set<Chosen>();
   // Delegations are decided before coding so the ordering cue is skipped even though it comes first.
@@ -218,10 +221,6 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     }
     if (sc.quoted(trigger[0]!.start)) {
       log?.(`cue ${cue.id} "${triggerText}" is inside a direct quotation — not coded`);
-      continue;
-    }
-    if (cue.frame === 'noun' && chosen.some((o) => o !== c && o.clause === c.clause && o.match.compiled.cue.frame === 'verb' && o.match.compiled.cue.category === cue.category)) {
-      log?.(`cue ${cue.id} "${triggerText}": the sentence already has a ${cue.category} verb — the noun names the same event`);
       continue;
     }
     if (st.clauses[c.clause]?.kind === 'attribution') {
@@ -276,6 +275,13 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     }
     refineConsultMode(draft);
     // Two cues for one act in one clause ("let South Koreans in without visas") make one event.
+    // PLOVER: promised cooperation, support or aid is an AGREE ("will provide aid", "will cooperate").
+    if (flags.future && !fromDate.future && FUTURE_AGREE.has(draft.category)) {
+      draft.why.push(`${draft.category} in the future → AGREE`);
+      draft.category = 'AGREE';
+      draft.mode = null;
+      draft.rules.push('refine/future-cooperation');
+    }
     const dedupe = `${c.clause}|${draft.category}|${draft.actor.map((m) => m.country).join(',')}|${draft.recipient.map((m) => m.country).join(',')}`;
     if (seen.has(dedupe)) {
       log?.(`cue ${cue.id} "${triggerText}": same event as an earlier cue in the sentence — merged`);
@@ -328,8 +334,16 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       { rule, arguments: draft.why, flags: flags.why, date: when.why, location: record.location?.text ?? null },
     );
     out.push(record);
+    coded.push({ record, noun: cue.frame === 'noun', clause: c.clause, name: `${cue.id} "${triggerText}"` });
   }
-  return out;
+  // A nominal cue that names an act a verb in the same clause already coded ("held a meeting
+  // with…" after "met") is the same event.
+  return out.filter((r) => {
+    const me = coded.find((x) => x.record === r)!;
+    const dup = me.noun && coded.some((o) => !o.noun && o.clause === me.clause && o.record.event_type === r.event_type);
+    if (dup) log?.(`cue ${me.name}: the clause already has a ${r.event_type} verb — the noun names the same event`);
+    return !dup;
+  });
 }
 
 /** The `extract/events` stage: PLOVER events with evidence, after `extract/actors` and `nlp/dates`. */

@@ -17,7 +17,7 @@ const cueSchema = z.strictObject({
   mode: z.string().optional(),
   match: z.array(z.string().min(1)).min(1),
   frame: z.enum(['verb', 'noun']).default('verb'),
-  args: z.enum(['agent', 'mutual', 'host']).default('agent'),
+  args: z.enum(['agent', 'mutual', 'host', 'report']).default('agent'),
   recipient: z.array(z.string()).default([]),
   self: z.boolean().default(false),
   civil: z.string().optional(),
