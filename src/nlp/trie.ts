@@ -52,20 +52,36 @@ export class TokenTrie<T> {
     }
   }
 
+  /** True when some phrase starts with this token (exact text or, for folded phrases, lower case). */
+  starts(token: Token): boolean {
+    return !!(this.root.exact?.has(token.text) || this.root.folded?.has(token.lower));
+  }
+
   /** The longest phrase starting at token `i` (ties: the exact-case path wins). */
   longestAt(tokens: Token[], i: number, limit = tokens.length): TrieMatch<T> | null {
-    let best: TrieMatch<T> | null = null;
+    const t = tokens[i];
+    if (!t) return null;
+    // Most tokens start nothing: check the root before any other work.
+    const e = this.root.exact?.get(t.text);
+    const f = this.root.folded?.get(t.lower);
+    if (!e && !f) return null;
+    let bestTo = -1;
+    let bestValues: T[] | null = null;
     const walk = (node: Node<T>, j: number): void => {
-      if (node.values && (!best || j > best.to)) best = { from: i, to: j, values: node.values };
+      if (node.values && j > bestTo) {
+        bestTo = j;
+        bestValues = node.values;
+      }
       if (j >= limit) return;
-      const t = tokens[j]!;
-      const e = node.exact?.get(t.text);
-      if (e) walk(e, j + 1);
-      const f = node.folded?.get(t.lower);
-      if (f) walk(f, j + 1);
+      const tok = tokens[j]!;
+      const ne = node.exact?.get(tok.text);
+      if (ne) walk(ne, j + 1);
+      const nf = node.folded?.get(tok.lower);
+      if (nf) walk(nf, j + 1);
     };
-    walk(this.root, i);
-    return best;
+    if (e) walk(e, i + 1);
+    if (f) walk(f, i + 1);
+    return bestValues ? { from: i, to: bestTo, values: bestValues } : null;
   }
 
   /** All leftmost-longest, non-overlapping matches in `tokens[from, to)`. */

@@ -59,6 +59,22 @@ export class SentenceComposer {
 
   // ------------------------------------------------------------------ helpers
 
+  /** The most recent mention (this sentence first, then the document) that passes `test`. */
+  private lastMention(test: (m: RichMention) => boolean): RichMention | undefined {
+    for (let i = this.out.length - 1; i >= 0; i--) if (test(this.out[i]!)) return this.out[i];
+    const all = this.state.mentions;
+    for (let i = all.length - 1; i >= 0; i--) if (all[i]!.sentenceIndex < this.sentence.index && test(all[i]!)) return all[i];
+    return undefined;
+  }
+
+  /** Actor mentions of the previous sentence. */
+  private previousSentence(): RichMention[] {
+    const all = this.state.mentions;
+    const out: RichMention[] = [];
+    for (let i = all.length - 1; i >= 0 && all[i]!.sentenceIndex >= this.sentence.index - 1; i--) if (all[i]!.sentenceIndex === this.sentence.index - 1) out.unshift(all[i]!);
+    return out;
+  }
+
   private tok(i: number): Token | undefined {
     return this.tokens[i];
   }
@@ -187,7 +203,7 @@ export class SentenceComposer {
     } else if (first.type !== 'counterpart') return null;
     const noun = this.spans[j]!;
     const startTok = first.from > 0 && this.lex.counterpartDeterminers.has(this.lowerAt(first.from - 1)) ? first.from - 1 : first.from;
-    const antecedent = [...this.out, ...this.state.mentions].filter((m) => m.kind === 'person' && m.start < this.tokens[first.from]!.start).sort((a, b) => b.start - a.start)[0];
+    const antecedent = this.lastMention((m) => m.kind === 'person' && m.start < this.tokens[first.from]!.start);
     let endTok = noun.to;
     let id: string | null = null;
     let name: string | null = null;
@@ -441,11 +457,10 @@ export class SentenceComposer {
   /** "the president", "the ministry": the last mention with that title or body noun. */
   private definite(startTok: number, endTok: number, chain: Array<Extract<Span, { type: 'title' | 'body' }>>, next: number): number | null {
     const last = chain[chain.length - 1]!;
-    const history = [...this.state.mentions].reverse();
     const ante =
       last.type === 'title'
-        ? history.find((m) => m.kind === 'person' && m.title === last.title.title)
-        : history.find((m) => m.kind === 'organisation' && m.rule !== 'actors/coref' && this.bodyOf(m) === last.body.noun);
+        ? this.lastMention((m) => m.kind === 'person' && m.title === last.title.title)
+        : this.lastMention((m) => m.kind === 'organisation' && m.rule !== 'actors/coref' && this.bodyOf(m) === last.body.noun);
     if (!ante) return null;
     this.emit(
       { ...this.slice(startTok - 1, endTok), kind: ante.kind, name: ante.name, country: ante.country, sector: ante.sector, id: ante.id, rule: 'actors/coref', title: ante.title, form: null, locative: false, gender: ante.gender, plural: ante.plural },
@@ -659,7 +674,8 @@ export class SentenceComposer {
   /** "the two countries" → the last two countries named; "the two leaders" → the last two people. */
   private pair(s: Extract<Span, { type: 'pair' }>): void {
     const seen: RichMention[] = [];
-    for (const m of [...this.state.mentions].reverse()) {
+    for (let i = this.state.mentions.length - 1; i >= 0; i--) {
+      const m = this.state.mentions[i]!;
       if (!m.country || m.country.startsWith('IGO:') || (s.pair.people && m.kind !== 'person')) continue;
       if (seen.some((x) => x.country === m.country)) continue;
       seen.push(m);
@@ -679,7 +695,7 @@ export class SentenceComposer {
   private pronoun(s: Extract<Span, { type: 'pronoun' }>): void {
     const at = this.tokens[s.from]!.start;
     if (s.gender === 'p') {
-      const recent = [...this.out.filter((m) => m.start < at), ...[...this.state.mentions].filter((m) => m.sentenceIndex === this.sentence.index - 1)]
+      const recent = [...this.out.filter((m) => m.start < at), ...this.previousSentence()]
         .filter((m) => !m.locative && m.country && !m.country.startsWith('IGO:'))
         .sort((a, b) => b.start - a.start);
       for (const pool of [recent.filter((m) => m.kind === 'person'), recent.filter((m) => m.kind === 'country' && m.form !== 'adjective')]) {
@@ -699,7 +715,7 @@ export class SentenceComposer {
     if (s.gender === 'n') {
       const body = (m: RichMention) => !m.locative && !m.plural && (m.kind === 'country' || m.kind === 'organisation' || m.kind === 'igo') && m.form !== 'adjective';
       const here = this.out.filter((m) => m.start < at && body(m));
-      const prev = this.state.mentions.filter((m) => m.sentenceIndex === this.sentence.index - 1 && body(m));
+      const prev = this.previousSentence().filter(body);
       const ante = here[here.length - 1] ?? prev[prev.length - 1];
       if (ante) {
         this.emit(
@@ -712,7 +728,7 @@ export class SentenceComposer {
     const fits = (m: RichMention) => m.kind === 'person' && (m.name || m.id) && (!m.gender || m.gender === s.gender);
     const key = (m: RichMention) => m.id ?? m.name ?? m.text;
     const here = this.out.filter((m) => m.start < at && fits(m));
-    const prev = this.state.mentions.filter((m) => m.sentenceIndex === this.sentence.index - 1 && fits(m));
+    const prev = this.previousSentence().filter(fits);
     for (const pool of [here, prev]) {
       const distinct = new Set(pool.map(key));
       if (distinct.size === 1) {

@@ -39,6 +39,11 @@ export function scanSentence(tokens: Token[], gaz: Gazetteer, lex: ActorLexicon)
       i++;
       continue;
     }
+    // Fast path: a lower-case word that starts no name, title, body, pair or pronoun.
+    if (!isCapitalized(t.text) && !gaz.names.starts(t) && !gaz.titleTrie.starts(t) && !lex.bodies.starts(t) && !lex.pairs.starts(t) && !lex.pronouns.has(t.lower) && !lex.itPronouns.has(t.lower) && !lex.theyPronouns.has(t.lower) && !lex.counterpartNouns.has(t.lower)) {
+      i++;
+      continue;
+    }
     const cands: Span[] = [];
     const n = gaz.names.longestAt(tokens, i);
     if (n) cands.push({ type: 'name', from: i, to: n.to, hits: n.values });

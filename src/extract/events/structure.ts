@@ -1,4 +1,3 @@
-import type { ItemToken } from 'wink-nlp';
 import { winkPos } from '../../nlp/wink.js';
 import type { RichMention } from '../actors/mention.js';
 import type { EventLexicon, PhraseList } from './lexicon.js';
@@ -58,18 +57,22 @@ export interface Structure {
 export function posTag(text: string, offset: number): WTok[] {
   const nlp = winkPos();
   const its = nlp.its;
-  const doc = nlp.readDoc(text);
-  const out: WTok[] = [];
+  const tokens = nlp.readDoc(text).tokens();
+  // Whole-collection outputs are much cheaper than reading each token item.
+  const words = tokens.out() as string[];
+  const spaces = tokens.out(its.precedingSpaces) as unknown as string[];
+  const tags = tokens.out(its.pos) as unknown as string[];
+  const out: WTok[] = new Array(words.length);
   let at = 0;
-  doc.tokens().each((t: ItemToken) => {
-    at += (t.out(its.precedingSpaces) as string).length;
-    const s = t.out() as string;
+  for (let i = 0; i < words.length; i++) {
+    at += spaces[i]!.length;
+    const s = words[i]!;
     // wink keeps the original characters; find the token to stay robust to any normalisation.
-    const found = text.indexOf(s, at);
+    const found = text.startsWith(s, at) ? at : text.indexOf(s, at);
     const start = found >= 0 && found - at < 3 ? found : at;
-    out.push({ start: offset + start, end: offset + start + s.length, text: s, lower: s.toLowerCase().replace(/’/g, "'"), pos: t.out(its.pos) as string });
+    out[i] = { start: offset + start, end: offset + start + s.length, text: s, lower: s.toLowerCase().replace(/’/g, "'"), pos: tags[i]! };
     at = start + s.length;
-  });
+  }
   return out;
 }
 
