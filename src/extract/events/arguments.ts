@@ -106,6 +106,8 @@ export class ArgumentFinder {
     for (const g of this.st.groups) {
       if (g.from < from || g.from >= clause.to) continue;
       if (g.prep === 'by') continue;
+      // "receive China's protests": a possessor modifies a noun; it is not the object.
+      if (g.possessive) continue;
       if (g.prep === null) {
         if (g.locative && !allowLocative) continue;
         why.push(`object "${this.text(g)}"`);
@@ -214,7 +216,14 @@ export class ArgumentFinder {
       const speaker = this.subjectOf(this.st.clauses[rc]!.parent, why);
       const own = this.st.clauses[rc]!.subject >= 0 ? this.st.groups[this.st.clauses[rc]!.subject]! : null;
       why.push(`speaker "${speaker ? this.text(speaker.group) : '?'}" asks "${own ? this.text(own) : '?'}"`);
-      return { actor: members(speaker?.group), recipient: members(own ?? undefined), passive, subjectClause: rc, subjectEnd: own?.to ?? this.st.clauses[rc]!.from, why };
+      const actorMs = members(speaker?.group);
+      const recipientMs = members(own ?? undefined);
+      // A speaker saying what they themselves must do is not a demand.
+      if (!recipientMs.length || recipientMs.every((m) => actorMs.some((x) => x.country === m.country))) {
+        why.push('no one else is asked');
+        return { actor: [], recipient: [], passive, subjectClause: rc, subjectEnd, why };
+      }
+      return { actor: actorMs, recipient: recipientMs, passive, subjectClause: rc, subjectEnd: own?.to ?? this.st.clauses[rc]!.from, why };
     }
     if (cue.args === 'host') {
       actor = members(obj ?? undefined);

@@ -154,7 +154,7 @@ function chooseCues(sc: SentenceContext, matches: CueMatch[], log: DebugFn | nul
 function embeddedIn(c: Chosen, chosen: Chosen[], st: Structure): Chosen | null {
   for (const p of chosen) {
     if (p === c || !p.match.compiled.cue.embeds || p.b > c.a) continue;
-    if (c.a - p.b > 25) continue;
+    if (c.a - p.b > 40) continue;
     let i = c.a - 1;
     while (i >= p.b && st.toks[i]!.pos === 'ADV') i--;
     const directlyAfter = i < p.b;
@@ -338,9 +338,18 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
   }
   // A nominal cue that names an act a verb in the same clause already coded ("held a meeting
   // with…" after "met") is the same event.
+  const parties = (r: EventRecord) => new Set([...r.actor, ...r.recipient].map((a) => a.country).filter(Boolean));
+  const overlap = (a: EventRecord, b: EventRecord) => {
+    const pa = parties(a);
+    return [...parties(b)].some((c) => pa.has(c));
+  };
   return out.filter((r) => {
     const me = coded.find((x) => x.record === r)!;
-    const dup = me.noun && coded.some((o) => !o.noun && o.clause === me.clause && o.record.event_type === r.event_type);
+    // Same clause and category as a verb's event; or, anywhere in the sentence, an earlier event of
+    // the category between the same parties ("held talks … the summit readout").
+    const dup =
+      me.noun &&
+      coded.some((o) => o !== me && o.record.event_type === r.event_type && ((!o.noun && o.clause === me.clause) || (coded.indexOf(o) < coded.indexOf(me) && overlap(o.record, r)) || (!o.noun && overlap(o.record, r))));
     if (dup) log?.(`cue ${me.name}: the clause already has a ${r.event_type} verb — the noun names the same event`);
     return !dup;
   });
