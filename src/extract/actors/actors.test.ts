@@ -81,9 +81,14 @@ describe('coreference', () => {
     expect(m.map((x) => x.id)).toEqual(['lee-hae-chan']);
   });
 
-  it('leaves "he" unresolved when two people could be meant', () => {
+  it('leaves "he" unresolved when two people earlier in the sentence could be meant', () => {
+    const { mentions } = actors('Wang Yi told Cho Tae-yul that he would come.');
+    expect(mentions.find((m) => m.text === 'he')).toBeUndefined();
+  });
+
+  it('reads "he" after a sentence with two people as its first person', () => {
     const { mentions } = actors('Wang Yi met Cho Tae-yul. He said the talks went well.');
-    expect(mentions.find((m) => m.text === 'He')).toBeUndefined();
+    expect(mentions.find((m) => m.text === 'He')?.id).toBe('wang-yi');
   });
 
   it('gives a counterpart the antecedent\'s sector and the named country', () => {

@@ -731,15 +731,16 @@ export class SentenceComposer {
     const prev = this.previousSentence().filter(fits);
     for (const pool of [here, prev]) {
       const distinct = new Set(pool.map(key));
-      if (distinct.size === 1) {
-        const ante = pool[pool.length - 1]!;
-        this.emit(
-          { ...this.slice(s.from, s.to), kind: 'person', name: ante.name, country: ante.country, sector: ante.sector, id: ante.id, rule: 'actors/coref-pronoun', title: ante.title, form: null, locative: false, gender: ante.gender, plural: false },
-          `pronoun → "${ante.text}" (the only person ${pool === here ? 'earlier in the sentence' : 'in the previous sentence'})`,
-        );
-        return;
-      }
-      if (distinct.size > 1) return;
+      if (distinct.size === 0) continue;
+      // One candidate: that person. Several in the previous sentence: its first person (in news,
+      // usually the subject a new sentence continues with); several in this sentence: unresolved.
+      if (distinct.size > 1 && pool === here) return;
+      const ante = distinct.size === 1 ? pool[pool.length - 1]! : pool[0]!;
+      this.emit(
+        { ...this.slice(s.from, s.to), kind: 'person', name: ante.name, country: ante.country, sector: ante.sector, id: ante.id, rule: 'actors/coref-pronoun', title: ante.title, form: null, locative: false, gender: ante.gender, plural: false },
+        `pronoun → "${ante.text}" (${distinct.size === 1 ? `the only person ${pool === here ? 'earlier in the sentence' : 'in the previous sentence'}` : 'the first person of the previous sentence'})`,
+      );
+      return;
     }
   }
 }

@@ -125,7 +125,9 @@ function chooseCues(sc: SentenceContext, matches: CueMatch[], log: DebugFn | nul
     const [a, b] = tokenRange(sc.st.toks, start, end);
     const pos = sc.st.toks[a]?.pos ?? '';
     const cue = m.compiled.cue;
-    const ok = cue.frame === 'verb' ? isVerbTag(pos) : !isVerbTag(pos);
+    // "before lifting the curbs", "by barring agencies": a gerund after a preposition acts as a verb.
+    const gerund = /ing$/.test(sc.st.lower[a] ?? '') && ['ADP', 'SCONJ'].includes(sc.st.toks[a - 1]?.pos ?? '');
+    const ok = cue.frame === 'verb' ? isVerbTag(pos) || gerund : !isVerbTag(pos);
     // "March" and "Chad" are names, not cues: a capitalised cue word counts only at the start of a sentence.
     const first = sc.toks[m.from]!;
     if (m.from > 0 && /^\p{Lu}/u.test(first.text) && !/^["“‘'(]$/.test(sc.toks[m.from - 1]!.text)) {
@@ -246,6 +248,13 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       rules: [cue.id],
       why: [...args.why],
     };
+    // PLOVER: an invitation ("asked Yoon to visit China") is an AGREE, not a request.
+    if (draft.category === 'REQUEST' && chosen.some((o) => o !== c && o.match.compiled.cue.category === 'CONSULT' && embeddedIn(o, chosen, st) === c)) {
+      draft.category = 'AGREE';
+      draft.mode = null;
+      draft.rules.push('refine/invitation');
+      draft.why.push('asks for a visit or meeting: an invitation → AGREE');
+    }
     if (cue.civil && stateActors(draft.actor)) {
       draft.category = cue.civil;
       draft.mode = cue.civil === 'ACCUSE' ? 'disapprove' : null;
