@@ -6,6 +6,8 @@ import { tokenRange, type Structure } from './structure.js';
 export interface Anchored {
   date: DateValue | null;
   why: string;
+  /** "did not … until D": the event did happen, at D. */
+  notUntil?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ const YEAR_ONLY = /^(?:last|this|next) year$|^the previous year$|^\d{4}$/;
  * verb belong to that verb; deadlines do not count); else one in the clauses it hangs on; else the
  * publication date, marked inferred. "Dec. 1 last year" takes the year of its neighbour.
  */
-export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, cueTo: number, ci: number, published: string | null, negated = false): Anchored {
+export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, cueTo: number, ci: number, published: string | null, negated = false, otherCues: Array<[number, number]> = []): Anchored {
   const placed = dates
     .map((d) => {
       const [a, b] = tokenRange(st.toks, d.start, d.end);
@@ -45,6 +47,14 @@ export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, 
     })
     .filter((x) => x.clause >= 0 && st.clauses[x.clause]!.kind !== 'attribution')
     .filter((x) => !NOT_WHEN.has(st.lower[x.a] ?? '') && !NOT_WHEN.has(st.lower[x.a - 1] ?? ''));
+  // "did not allow them to resume until August 2023": it happened in August 2023.
+  if (negated) {
+    const until = dates.find((d) => {
+      const [a] = tokenRange(st.toks, d.start, d.end);
+      return (st.lower[a] === 'until' || st.lower[a - 1] === 'until') && st.clauseOf[a] === ci && a > cueFrom;
+    });
+    if (until) return { date: { start: until.value.start, end: until.value.end, precision: until.value.precision, text: until.text, source: until.source }, why: `"not … ${until.text}": the event happened then`, notUntil: true };
+  }
   const chain = clauseChain(st, ci);
   const isVerb = (i: number) => st.toks[i]!.pos === 'VERB';
   for (const c of chain) {
@@ -62,13 +72,16 @@ export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, 
     // "for the first time since November 2023" marks a starting point, not the event's date.
     const since = (x: { a: number }) => (st.lower[x.a] === 'since' || st.lower[x.a - 1] === 'since' ? 100 : 0);
     // "positions taken … in 2017": a date after another verb belongs to that verb.
+    // "…over his declaration of martial law on Dec. 3": a date next to another cue belongs to it.
     const otherVerb = (x: { a: number; b: number }) => {
       if (c !== ci) return 0;
       const [lo, hi] = x.a >= to ? [to, x.a] : [x.b, from];
       for (let i = lo; i < hi; i++) if (isVerb(i)) return 50;
+      for (const [oa, ob] of otherCues) if (oa >= lo && ob <= hi) return 50;
       return 0;
     };
-    const dist = (x: { a: number; b: number }) => since(x) + otherVerb(x) + (x.b <= from ? from - x.b : x.a >= to ? x.a - to : 0);
+    // Time adjuncts usually follow the verb phrase: a date before the cue is a slightly weaker claim.
+    const dist = (x: { a: number; b: number }) => since(x) + otherVerb(x) + (x.b <= from ? from - x.b + 2 : x.a >= to ? x.a - to : 0);
     here.sort((x, y) => dist(x) - dist(y) || x.a - y.a);
     const best = here[0]!;
     let value = best.d.value;

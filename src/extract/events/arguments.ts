@@ -258,10 +258,11 @@ export class ArgumentFinder {
     const why: string[] = [];
     let actor: RichMention[] = [];
     let recipient: RichMention[] = [];
-    // "X's N", "a Chinese N", "the Lee-Xi summit": a group ending just before the cue.
-    let i = a - 1;
+    // "X's N", "a Chinese N", "the Lee-Xi summit": a group ending just before the cue (not before
+    // a cue that opens with a preposition: "enter China without a visa").
+    let i = this.st.toks[a]!.pos === 'ADP' ? -1 : a - 1;
     while (i >= clause.from && (this.st.toks[i]!.pos === 'ADJ' || this.st.toks[i]!.pos === 'DET' || this.st.toks[i]!.pos === 'NUM' || this.st.lower[i] === "'s" || this.st.lower[i] === "'" || this.st.lower[i] === '-' || (this.st.toks[i]!.pos === 'NOUN' && this.groupIndexAt(i) < 0 && i > a - 3)) && this.groupIndexAt(i) < 0) i--;
-    const gi = this.groupIndexAt(i);
+    const gi = i >= 0 ? this.groupIndexAt(i) : -1;
     // "the APEC summit": an organisation naming the setting is not the actor.
     if (gi >= 0 && !this.st.groups[gi]!.locative && !this.st.groups[gi]!.members.every((m) => m.kind === 'igo')) {
       actor = members(this.st.groups[gi]);

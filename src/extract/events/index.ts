@@ -4,7 +4,7 @@ import { getGazetteer, type Gazetteer } from '../../knowledge/gazetteer.js';
 import { getOntology, ploverQuad, ploverScore, type Ontology } from '../../knowledge/ontology.js';
 import { sentenceTokens, type Token } from '../../nlp/tokens.js';
 import type { PipelineContext, Stage } from '../../pipeline.js';
-import type { ActorRef, EventRecord, Sentence } from '../../types.js';
+import type { ActorRef, DateValue, EventRecord, Sentence } from '../../types.js';
 import type { DebugFn } from '../../util/debug.js';
 import type { RichMention } from '../actors/mention.js';
 import { resolvePerson } from '../actors/roles.js';
@@ -99,13 +99,18 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
       continue;
     }
     const st = analyse(s.text, s.start, mentions, lex);
-    const sentenceCtx = { quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
+    const prev = [...out].reverse().find((e) => e.date?.text && e.date.precision === 'day' && !e.future && !e.historical);
+    const sameParagraph = prev && !ctx.doc.text.slice(prev.evidence.end, s.start).includes('\n');
+    const carry = sameParagraph ? prev.date : null;
+    const sentenceCtx = { carry, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
     out.push(...codeSentence(ctx, sentenceCtx, matches, lex, ontology, opts.gazetteer, log));
   }
   return out;
 }
 
 interface SentenceContext {
+  /** The stated date of the last dated event in the previous sentence of the same paragraph. */
+  carry: DateValue | null;
   /** True when a document offset lies inside a direct quotation. */
   quoted: (offset: number) => boolean;
   s: Sentence;
@@ -270,7 +275,17 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       }
     }
     const flags = findFlags(st, lex, c.a, args.subjectEnd, c.clause);
-    const when = eventDate(st, sc.dates, c.a, c.b, c.clause, published, flags.negated);
+    const when = eventDate(st, sc.dates, c.a, c.b, c.clause, published, flags.negated, chosen.filter((o) => o !== c).map((o) => [o.a, o.b] as [number, number]));
+    if (when.notUntil) {
+      flags.negated = false;
+      flags.why.push('"not … until": not negated');
+    }
+    // No date in the sentence: a past event right after a dated one in the same paragraph most
+    // often continues the same occasion ("Lee and Xi met on Monday. … They agreed to…").
+    if (when.date?.source === 'inferred' && !when.date.text && !flags.future && !flags.hypothetical && sc.carry) {
+      when.date = { ...sc.carry, source: 'inferred' };
+      when.why = `no date in the sentence: the previous event's "${sc.carry.text}" carries over`;
+    }
     const fromDate = dateFlags(when.date, published);
     if (fromDate.future && !flags.future) flags.why.push('future: dated after publication');
     if (fromDate.historical && !flags.historical) flags.why.push('historical: dated over 30 days before publication');

@@ -179,7 +179,14 @@ export function analyse(text: string, offset: number, mentions: RichMention[], l
       if (prev.text === ',' || /^["“”']$/.test(prev.text)) starts.push({ at: i, kind: 'attribution', opener: t.lower });
       else {
         let j = i + rep;
-        if (lower[j] === 'that') j++;
+        // "announced on Friday that …": the adverbial stays with the reporting verb.
+        for (let k = j; k < Math.min(toks.length, j + 7); k++) {
+          if (lower[k] === 'that') {
+            j = k + 1;
+            break;
+          }
+          if (PUNCT_BREAK.has(toks[k]!.text) || toks[k]!.text === ',' || isVerb(toks[k])) break;
+        }
         // "announced dates for a visit" has no clause after it: not reported speech.
         if (j < toks.length && verbWithin(j, 14)) starts.push({ at: j, kind: 'report', opener: t.lower });
       }
