@@ -143,7 +143,8 @@ export function scoreArticles(id: string, title: string, items: Array<{ article:
     lenient.fp += l.fp.length;
     lenient.fn += l.fn.length;
     for (const e of s.fp) {
-      const anchored = gold.find((g) => norm(e.evidence.sentence).includes(norm(g.anchor)));
+      const here = (g: GoldEvent) => norm(e.evidence.sentence).includes(norm(g.anchor));
+      const anchored = s.fn.find(here) ?? gold.find(here);
       note(anchored ? `wrong category (${e.event_type} for gold ${anchored.category})` : `spurious ${e.event_type}`, `${article.name}: ${describe(e)}`);
     }
     for (const g of s.fn) note(`missed ${g.category}`, `${article.name}: ${describeGold(g)}`);

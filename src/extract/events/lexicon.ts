@@ -25,7 +25,7 @@ const cueSchema = z.strictObject({
   predicate: z.boolean().default(false),
   needs_object: z.boolean().default(false),
   contexts: z.array(z.string()).default([]),
-  example: z.string().min(1, 'every cue needs an example'),
+  example: z.string({ error: 'every cue needs an example sentence' }).min(1, 'every cue needs an example sentence'),
 });
 
 const cueFileSchema = z.strictObject({
