@@ -132,7 +132,11 @@ function chooseCues(sc: SentenceContext, matches: CueMatch[], log: DebugFn | nul
     const cue = m.compiled.cue;
     // "before lifting the curbs", "by barring agencies": a gerund after a preposition acts as a verb.
     const gerund = /ing$/.test(sc.st.lower[a] ?? '') && ['ADP', 'SCONJ'].includes(sc.st.toks[a - 1]?.pos ?? '');
-    const ok = cue.frame === 'verb' ? isVerbTag(pos) || gerund : !isVerbTag(pos);
+    // "have retaken", "was lifted": a word right after an auxiliary is a verb form, whatever the tagger says.
+    const afterAux = sc.st.toks[a - 1]?.pos === 'AUX' && /(?:ed|en|wn|ing)$/.test(sc.st.lower[a] ?? '');
+    // "will not accept": the verb need not be the cue's first word.
+    const verbInside = sc.st.toks.slice(a, Math.min(b, a + 3)).some((t) => isVerbTag(t.pos)) && ['PART', 'ADV'].includes(pos);
+    const ok = cue.frame === 'verb' ? isVerbTag(pos) || gerund || afterAux || verbInside : !isVerbTag(pos);
     // "March" and "Chad" are names, not cues: a capitalised cue word counts only at the start of a sentence.
     const first = sc.toks[m.from]!;
     if (m.from > 0 && /^\p{Lu}/u.test(first.text) && !/^["“‘'(]$/.test(sc.toks[m.from - 1]!.text)) {
@@ -166,7 +170,7 @@ function embeddedIn(c: Chosen, chosen: Chosen[], st: Structure): Chosen | null {
     while (i >= p.b && st.toks[i]!.pos === 'ADV') i--;
     const directlyAfter = i < p.b;
     // A nominal cue in the complement ("agreed to launch a dialogue") is part of the content too.
-    const nominal = c.match.compiled.cue.frame === 'noun';
+    const nominal = c.match.compiled.cue.frame === 'noun' && c.a - p.b <= 8;
     if (nominal || st.lower[i] === 'to' || directlyAfter || (st.lower[i] === 'on' && p.match.compiled.cue.category === 'AGREE')) {
       let crosses = false;
       for (let k = p.b; k < c.a; k++) if (st.clauseOf[k] !== st.clauseOf[p.a] && st.clauses[st.clauseOf[k]!]!.kind !== 'coord') crosses = true;
@@ -181,8 +185,10 @@ function embeddedIn(c: Chosen, chosen: Chosen[], st: Structure): Chosen | null {
  * actor's own people (or to nobody named) is how a state acts; the ordered act is the event, done
  * by the one who ordered it. Returns that actor, or null when the request goes to another party.
  */
-function delegation(host: Chosen, finder: ArgumentFinder): RichMention[] | null {
+function delegation(host: Chosen, finder: ArgumentFinder, content?: Chosen): RichMention[] | null {
   if (host.match.compiled.cue.category !== 'REQUEST') return null;
+  // Only an order to do something ("told agencies to stop selling"), not a demand for a thing.
+  if (content && content.match.compiled.cue.frame !== 'verb') return null;
   const args = finder.verb(host.a, host.b, host.match.compiled.cue);
   if (!args.actor.length) return null;
   const own = new Set(args.actor.map((m) => m.country));
@@ -203,7 +209,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
   // Delegations are decided before coding so the ordering cue is skipped even though it comes first.
   for (const c of chosen) {
     const host = embeddedIn(c, chosen, st);
-    if (host && delegation(host, finder)) delegated.add(host);
+    if (host && delegation(host, finder, c)) delegated.add(host);
   }
   const multilateralSetting = sc.mentions.some((m) => m.kind === 'igo') || /\bsidelines\b|\btrilateral\b|\bthree-way\b/i.test(s.text);
   for (const c of chosen) {
@@ -213,7 +219,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     const host = embeddedIn(c, chosen, st);
     let delegatedBy: RichMention[] | null = null;
     if (host) {
-      const d = delegation(host, finder);
+      const d = delegation(host, finder, c);
       if (!d) {
         log?.(`cue ${cue.id} "${triggerText}" is the content of ${host.match.compiled.cue.id} — not coded separately`);
         continue;

@@ -130,6 +130,8 @@ function buildGroups(toks: WTok[], mentions: RichMention[]): Group[] {
       while (k >= 0 && k > i - 6 && ['NOUN', 'NUM', 'SYM', 'ADJ', 'DET', 'PROPN'].includes(toks[k]!.pos) && !groups.some((o) => k >= o.from && k < o.to)) k--;
       if (toks[k] && (toks[k]!.pos === 'ADP' || toks[k]!.lower === 'to') && toks[k]!.lower !== 'of') t = toks[k];
     }
+    // "up to 100 ethnic Albanians", "more than 3,000 Chinese passengers": a quantity, not a preposition.
+    if (t && (t.lower === 'to' || t.lower === 'than') && toks[i + 1]?.pos === 'NUM' && ['up', 'more', 'less', 'fewer', 'close'].includes(toks[i - 1]?.lower ?? '')) t = undefined;
     g.prep = t && (t.pos === 'ADP' || t.lower === 'to') ? t.lower : null;
     g.possessive = toks[g.to]?.lower === "'s" || toks[g.to]?.lower === "'";
   }
