@@ -81,9 +81,9 @@ describe('coreference', () => {
     expect(m.map((x) => x.id)).toEqual(['lee-hae-chan']);
   });
 
-  it('leaves "he" unresolved when two people earlier in the sentence could be meant', () => {
+  it('reads "he" after two people in the sentence as its subject', () => {
     const { mentions } = actors('Wang Yi told Cho Tae-yul that he would come.');
-    expect(mentions.find((m) => m.text === 'he')).toBeUndefined();
+    expect(mentions.find((m) => m.text === 'he')?.id).toBe('wang-yi');
   });
 
   it('reads "he" after a sentence with two people as its first person', () => {

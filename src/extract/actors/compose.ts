@@ -732,13 +732,12 @@ export class SentenceComposer {
     for (const pool of [here, prev]) {
       const distinct = new Set(pool.map(key));
       if (distinct.size === 0) continue;
-      // One candidate: that person. Several in the previous sentence: its first person (in news,
-      // usually the subject a new sentence continues with); several in this sentence: unresolved.
-      if (distinct.size > 1 && pool === here) return;
+      // One candidate: that person.
+      // Several: the first person (the subject a sentence continues with, by default in English).
       const ante = distinct.size === 1 ? pool[pool.length - 1]! : pool[0]!;
       this.emit(
         { ...this.slice(s.from, s.to), kind: 'person', name: ante.name, country: ante.country, sector: ante.sector, id: ante.id, rule: 'actors/coref-pronoun', title: ante.title, form: null, locative: false, gender: ante.gender, plural: false },
-        `pronoun → "${ante.text}" (${distinct.size === 1 ? `the only person ${pool === here ? 'earlier in the sentence' : 'in the previous sentence'}` : 'the first person of the previous sentence'})`,
+        `pronoun → "${ante.text}" (${distinct.size === 1 ? 'the only person' : 'the first person'} ${pool === here ? 'earlier in the sentence' : 'in the previous sentence'})`,
       );
       return;
     }

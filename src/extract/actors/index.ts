@@ -38,9 +38,13 @@ export function recognizeActors(ctx: PipelineContext, gaz: Gazetteer, lex: Actor
  */
 export function datelineCountry(ctx: PipelineContext, gaz: Gazetteer): string | null {
   // The dateline opens the body, which may follow a headline and a byline.
-  const first = ctx.sentences.slice(0, 4).find((s) => /^\p{Lu}{3,}[\p{Lu}\s.'’-]*,/u.test(s.text));
-  if (!first) return null;
-  const head = /^([^—(]{2,80}?)\s*(?:—|--|–|\()/.exec(first.text);
+  // A dateline: a place in capitals, a comma, then a date or a country, before a dash or bracket
+  // (it may follow a headline that the sentence splitter left in the same sentence).
+  let head: RegExpExecArray | null = null;
+  for (const s of ctx.sentences.slice(0, 4)) {
+    head = /(?:^|\s)(\p{Lu}{3,}[\p{Lu}\s.'’-]*,[^—(]{2,60}?)\s*(?:—|--|–|\()/u.exec(s.text);
+    if (head) break;
+  }
   if (!head) return null;
   const words = head[1]!.replace(/\b(\p{Lu})(\p{Lu}+)\b/gu, (_, a: string, b: string) => a + b.toLowerCase());
   const toks = tokenize(words);
