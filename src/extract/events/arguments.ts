@@ -13,6 +13,8 @@ export interface Arguments {
   /** Token index where the subject ends (flags look between it and the cue). */
   subjectEnd: number;
   why: string[];
+  /** For nominal cues: how the actor was found (a modifier names an occasion; a light verb reports an act). */
+  via?: 'modifier' | 'between' | 'by' | 'verb';
 }
 
 /** Prepositions that introduce a recipient for any cue (a cue may add more). */
@@ -264,8 +266,10 @@ export class ArgumentFinder {
     while (i >= clause.from && (this.st.toks[i]!.pos === 'ADJ' || this.st.toks[i]!.pos === 'DET' || this.st.toks[i]!.pos === 'NUM' || this.st.lower[i] === "'s" || this.st.lower[i] === "'" || this.st.lower[i] === '-' || (this.st.toks[i]!.pos === 'NOUN' && this.groupIndexAt(i) < 0 && i > a - 3)) && this.groupIndexAt(i) < 0) i--;
     const gi = i >= 0 ? this.groupIndexAt(i) : -1;
     // "the APEC summit": an organisation naming the setting is not the actor.
+    let via: Arguments['via'];
     if (gi >= 0 && !this.st.groups[gi]!.locative && !this.st.groups[gi]!.members.every((m) => m.kind === 'igo')) {
       actor = members(this.st.groups[gi]);
+      via = 'modifier';
       why.push(`pre-modifier "${this.text(this.st.groups[gi]!)}"`);
     }
     // "N between X and Y"
@@ -276,6 +280,7 @@ export class ArgumentFinder {
         if (parties.length >= 2) {
           actor = parties[0]!;
           recipient = parties.slice(1).flat();
+          via = 'between';
           why.push(`"between ${this.text(g)}"`);
         }
       }
@@ -283,6 +288,7 @@ export class ArgumentFinder {
     const by = this.agentBy(b, ci);
     if (by && by.from - b <= 4 && !actor.length) {
       actor = members(by);
+      via = 'by';
       why.push(`"by ${this.text(by)}"`);
     }
     let subjectClause = ci;
@@ -298,6 +304,7 @@ export class ArgumentFinder {
             actor = members(subj.group);
             subjectClause = subj.clause;
             subjectEnd = subj.group.to;
+            via = 'verb';
             why.push(`subject of "${this.st.lower[k]}" "${this.text(subj.group)}"`);
           }
           break;
@@ -320,6 +327,6 @@ export class ArgumentFinder {
         recipient = parties.slice(1).flat();
       }
     }
-    return { actor, recipient, passive: false, subjectClause, subjectEnd, why };
+    return { actor, recipient, passive: false, subjectClause, subjectEnd, why, via };
   }
 }

@@ -203,7 +203,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
   const finder = new ArgumentFinder(st, lex, sc.places);
   const published = ctx.doc.published;
   const out: EventRecord[] = [];
-  const coded: Array<{ record: EventRecord; noun: boolean; clause: number; name: string }> = [];
+  const coded: Array<{ record: EventRecord; noun: boolean; reference: boolean; clause: number; name: string }> = [];
   const seen = new Set<string>();
   const delegated = new Set<Chosen>();
   // Delegations are decided before coding so the ordering cue is skipped even though it comes first.
@@ -364,7 +364,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       { rule, arguments: draft.why, flags: flags.why, date: when.why, location: record.location?.text ?? null },
     );
     out.push(record);
-    coded.push({ record, noun: cue.frame === 'noun', clause: c.clause, name: `${cue.id} "${triggerText}"` });
+    coded.push({ record, noun: cue.frame === 'noun', reference: cue.frame === 'noun' && args.via !== 'verb', clause: c.clause, name: `${cue.id} "${triggerText}"` });
   }
   // A nominal cue that names an act a verb in the same clause already coded ("held a meeting
   // with…" after "met") is the same event.
@@ -377,9 +377,10 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     const me = coded.find((x) => x.record === r)!;
     // Same clause and category as a verb's event; or, anywhere in the sentence, an earlier event of
     // the category between the same parties ("held talks … the summit readout").
+    // (A noun carried by its own verb elsewhere in the sentence — "…and will hold talks" — is an act of its own.)
     const dup =
       me.noun &&
-      coded.some((o) => o !== me && o.record.event_type === r.event_type && ((!o.noun && o.clause === me.clause) || (coded.indexOf(o) < coded.indexOf(me) && overlap(o.record, r)) || (!o.noun && overlap(o.record, r))));
+      coded.some((o) => o !== me && o.record.event_type === r.event_type && ((!o.noun && o.clause === me.clause) || (me.reference && overlap(o.record, r) && (coded.indexOf(o) < coded.indexOf(me) || !o.noun))));
     if (dup) log?.(`cue ${me.name}: the clause already has a ${r.event_type} verb — the noun names the same event`);
     return !dup;
   });
