@@ -607,6 +607,9 @@ export class SentenceComposer {
           this.place(s.from, s.to, hit.place.name, hit.place.country, hit.place.kind);
         } else {
           const c = this.gaz.countries.get(hit.code)!;
+          // "anti-China protesters", "pro-Beijing groups": the country names a stance, not an actor.
+          const stance = this.tok(s.from - 1)?.text === '-' && ['anti', 'pro'].includes(this.lowerAt(s.from - 2));
+          if (stance) return k + 1;
           const before = this.lowerAt(s.from - 1);
           const locative = this.lex.locative.has(before) || (DETERMINERS.has(before) && (hit.form === 'capital' || hit.form === 'seat') && this.lowerAt(s.from - 1) !== 'the');
           if (hit.form === 'capital' || hit.form === 'seat' || (hit.form === 'name' && locative)) this.place(s.from, s.to, hit.form === 'name' ? c.name : base.text, c.code, hit.form === 'name' ? 'country' : hit.form);

@@ -136,7 +136,9 @@ function chooseCues(sc: SentenceContext, matches: CueMatch[], log: DebugFn | nul
     const afterAux = sc.st.toks[a - 1]?.pos === 'AUX' && /(?:ed|en|wn|ing)$/.test(sc.st.lower[a] ?? '');
     // "will not accept": the verb need not be the cue's first word.
     const verbInside = sc.st.toks.slice(a, Math.min(b, a + 3)).some((t) => isVerbTag(t.pos)) && ['PART', 'ADV'].includes(pos);
-    const ok = cue.frame === 'verb' ? isVerbTag(pos) || gerund || afterAux || verbInside : !isVerbTag(pos);
+    // "a welcoming ceremony": a participle used as an adjective is not an act.
+    const attributive = /ing$/.test(sc.st.lower[a] ?? '') && b === a + 1 && ['DET', 'ADJ'].includes(sc.st.toks[a - 1]?.pos ?? '') && sc.st.toks[b]?.pos === 'NOUN';
+    const ok = cue.frame === 'verb' ? (isVerbTag(pos) || gerund || afterAux || verbInside) && !attributive : !isVerbTag(pos);
     // "March" and "Chad" are names, not cues: a capitalised cue word counts only at the start of a sentence.
     const first = sc.toks[m.from]!;
     if (m.from > 0 && /^\p{Lu}/u.test(first.text) && !/^["“‘'(]$/.test(sc.toks[m.from - 1]!.text)) {
@@ -195,6 +197,13 @@ function delegation(host: Chosen, finder: ArgumentFinder, content?: Chosen): Ric
   const direct = finder.directObject(host.b, host.clause);
   if (direct && direct.members.some((m) => m.country && !own.has(m.country))) return null;
   return args.actor;
+}
+
+/** True when a cue sits before the first verb of its clause (it is, or modifies, the subject). */
+function isSubjectOfClause(st: Structure, c: Chosen): boolean {
+  const cl = st.clauses[c.clause]!;
+  for (let i = cl.from; i < c.a; i++) if (isVerbTag(st.toks[i]!.pos)) return false;
+  return true;
 }
 
 function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMatch[], lex: EventLexicon, ontology: Ontology, gaz: Gazetteer, log: DebugFn | null): EventRecord[] {
@@ -272,6 +281,18 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       draft.rules.push('refine/state-protest');
       draft.why.push(`state actor → ${cue.civil}`);
     }
+    // A ban by the police, or on the actor's own people, is repression (COERCE), not a sanction.
+    if (draft.category === 'SANCTION' && (draft.actor.some((m) => m.sector === 'POL') || (draft.recipient.length > 0 && draft.recipient.every((r) => draft.actor.some((a) => a.country && a.country === r.country))))) {
+      draft.category = 'COERCE';
+      draft.mode = 'restrict';
+      draft.rules.push('refine/domestic-restriction');
+      draft.why.push('restriction at home → COERCE');
+    }
+    // "Beijing's ban on group tours gutted tourism": the ban is the topic of the sentence, not news.
+    if (cue.frame === 'noun' && args.via === 'modifier' && draft.category === 'SANCTION' && isSubjectOfClause(st, c)) {
+      log?.(`cue ${cue.id} "${triggerText}": a standing measure named as the topic of the clause — not coded`);
+      continue;
+    }
     if (cue.self && !draft.recipient.length) {
       const own = draft.actor.find((m) => m.country);
       if (own) {
@@ -306,7 +327,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     refineConsultMode(draft);
     // Two cues for one act in one clause ("let South Koreans in without visas") make one event.
     // PLOVER: promised cooperation, support or aid is an AGREE ("will provide aid", "will cooperate").
-    if (flags.future && !fromDate.future && FUTURE_AGREE.has(draft.category)) {
+    if (flags.future && FUTURE_AGREE.has(draft.category)) {
       draft.why.push(`${draft.category} in the future → AGREE`);
       draft.category = 'AGREE';
       draft.mode = null;
