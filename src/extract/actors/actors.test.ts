@@ -101,3 +101,10 @@ describe('coreference', () => {
     expect(ms.map((m) => m.country)).toEqual(['CHN', 'KOR']);
   });
 });
+
+describe('groups located by a preposition', () => {
+  it.each([
+    ['Thousands of students throughout Korea staged protests.', 'students throughout Korea → KOR/EDU'],
+    ['Tourists from China filled the streets.', 'Tourists from China → CHN/CVL'],
+  ])('%s', (text, expected) => expect(summary(text)).toContain(expected));
+});

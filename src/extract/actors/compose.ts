@@ -355,6 +355,21 @@ export class SentenceComposer {
         );
         return tail.nextSpan;
       }
+      // "students throughout Indonesia", "opposition groups in Zimbabwe", "tourists from China"
+      if (plural && ['in', 'throughout', 'from', 'across'].includes(this.lowerAt(endTok))) {
+        let t = endTok + 1;
+        if (this.lowerAt(t) === 'the') t++;
+        const ci = this.spanAt(t, j);
+        const c = ci >= 0 ? this.countryHit(this.spans[ci]) : null;
+        if (c && c.form === 'name') {
+          const cs = this.spans[ci]!;
+          this.emit(
+            { ...this.slice(startTok, cs.to), kind: 'group', name: null, country: c.code, sector: former ? 'ELI' : this.sectorOf(chain, null), id: null, rule: 'actors/title-in-country', title: titleText, form: null, locative: false, gender: null, plural: true },
+            `"${titleText}" ${this.lowerAt(endTok)} ${c.code}`,
+          );
+          return ci + 1;
+        }
+      }
       // "the body in Seoul", "the government of Japan"
       if (last.type === 'body' && ['in', 'of'].includes(this.lowerAt(endTok))) {
         const cs = this.spans[j];

@@ -66,5 +66,6 @@ const PEOPLE_SECTORS = new Set(['CVL', 'BUS', 'CUL', 'EDU', 'MED', 'SPO', 'REL']
 /** Meetings and visits are political events only between political actors: tourists visiting a country are not a CONSULT. */
 export function privateConsult(d: Draft): boolean {
   // "Chinese visited", "South Korean trips to Japan": a bare nationality adjective means people.
-  return d.category === 'CONSULT' && d.actor.every((m) => m.plural || m.form === 'adjective' || (m.sector !== null && PEOPLE_SECTORS.has(m.sector)));
+  // Officials, diplomats and troops in the plural are still political actors.
+  return d.category === 'CONSULT' && d.actor.every((m) => m.form === 'adjective' || (m.sector !== null ? PEOPLE_SECTORS.has(m.sector) : m.plural));
 }
