@@ -75,6 +75,12 @@ export class ArgumentFinder {
       why.push(`no subject in ${c.kind} clause "${c.opener ?? ''}" → inherits`);
       idx = c.parent;
       c = this.st.clauses[idx];
+      // "Lee said [exchanges were growing], and asked Beijing…": a reported clause with no actor of
+      // its own does not own the coordinated verb; the reporting clause does.
+      while (c && c.kind === 'report' && c.subject < 0 && c.parent >= 0) {
+        idx = c.parent;
+        c = this.st.clauses[idx];
+      }
     }
     return null;
   }

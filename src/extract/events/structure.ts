@@ -87,6 +87,7 @@ export function tokenRange(toks: WTok[], start: number, end: number): [number, n
 
 const JOINERS = new Set([',', 'and', ', and', 'as well as', ', as well as', 'together with', 'along with', 'or', ', or', 'and his', 'and her', 'and their', ', his', 'and its']);
 const DETS = new Set(['the', 'a', 'an', 'both', 'its', 'their', 'his', 'her']);
+const TIME_WORDS = new Set(['midnight', 'dawn', 'noon', 'dusk', 'nightfall', 'daybreak']);
 const PUNCT_BREAK = new Set([';', ':', '—', '–', '(', ')']);
 
 function isVerb(t: WTok | undefined): boolean {
@@ -200,7 +201,9 @@ export function analyse(text: string, offset: number, mentions: RichMention[], l
       continue;
     }
     const open = phraseAt(m.clause_openers, lower, i);
-    if (open && t.pos !== 'NOUN' && verbWithin(i + open, 10)) {
+    // "after 1 a.m.", "until midnight": a preposition before a time, not a clause.
+    const beforeTime = toks[i + open]?.pos === 'NUM' || TIME_WORDS.has(lower[i + open] ?? '');
+    if (open && t.pos !== 'NOUN' && !beforeTime && verbWithin(i + open, 10)) {
       starts.push({ at: i, kind: 'sub', opener: lower.slice(i, i + open).join(' ') });
       i += open - 1;
       continue;
