@@ -20,7 +20,8 @@ const STATE_SECTORS = new Set(['GOV', 'MIL', 'LEG', 'JUD', 'PTY', 'POL', 'IGO'])
 
 /** True when every actor is a state or its officials rather than people or civil groups. */
 export function stateActors(actor: RichMention[]): boolean {
-  return actor.length > 0 && actor.every((m) => (m.kind === 'country' && !m.plural) || m.kind === 'igo' || (m.sector !== null && STATE_SECTORS.has(m.sector)));
+  // A bare nationality adjective as a subject means people ("Iraqi Kurds demonstrated").
+  return actor.length > 0 && actor.every((m) => (m.kind === 'country' && !m.plural && m.form !== 'adjective') || m.kind === 'igo' || (m.sector !== null && STATE_SECTORS.has(m.sector)));
 }
 
 function countries(ms: RichMention[]): Set<string> {
