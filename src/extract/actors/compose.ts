@@ -645,6 +645,11 @@ export class SentenceComposer {
       case 'pair':
         this.pair(s);
         return k + 1;
+      case 'country-ref': {
+        const ante = this.lastMention((m) => m.kind === 'country' && !!m.country && !m.country.startsWith('IGO:') && m.form !== 'adjective');
+        if (ante) this.emit({ ...base, kind: 'country', name: ante.name, country: ante.country, sector: null, id: null, rule: 'actors/coref', title: null, form: 'name', locative: false, gender: null, plural: false }, `"${base.text}" → the last country named, ${ante.country}`);
+        return k + 1;
+      }
       case 'pronoun':
         this.pronoun(s);
         return k + 1;

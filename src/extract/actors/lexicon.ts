@@ -18,6 +18,7 @@ const schema = z.strictObject({
   former: z.array(z.string()),
   it_pronouns: z.array(z.string()),
   they_pronouns: z.array(z.string()),
+  country_refs: z.array(z.string()),
   home_country_sectors: z.array(z.string()),
 });
 
@@ -35,6 +36,8 @@ export interface Pair {
 export interface ActorLexicon {
   bodies: TokenTrie<Body>;
   pairs: TokenTrie<Pair>;
+  /** "the country": the one country named last. */
+  countryRefs: TokenTrie<string>;
   pronouns: Map<string, 'm' | 'f'>;
   counterpartNouns: Set<string>;
   counterpartDeterminers: Set<string>;
@@ -57,11 +60,14 @@ export function loadActorLexicon(file = dataPath('lexicon', 'actor-rules.yaml'))
   for (const b of d.bodies) for (const a of [b.noun, ...b.aliases]) bodies.add(phraseTokens(a), { noun: b.noun, sector: b.sector }, 'insensitive');
   const pairs = new TokenTrie<Pair>();
   for (const p of d.pairs) pairs.add(phraseTokens(p.phrase), { phrase: p.phrase, people: p.people ?? false }, 'insensitive');
+  const countryRefs = new TokenTrie<string>();
+  for (const c of d.country_refs) countryRefs.add(phraseTokens(c), c, 'insensitive');
   const orgHeads = new Map<string, string>();
   for (const h of d.org_heads) for (const w of h.words) orgHeads.set(w, h.sector);
   return {
     bodies,
     pairs,
+    countryRefs,
     pronouns: new Map(d.pronouns.map((p) => [p.word, p.gender])),
     counterpartNouns: new Set(d.counterpart.nouns),
     counterpartDeterminers: new Set(d.counterpart.determiners),

@@ -10,12 +10,13 @@ export type Span =
   | { type: 'title'; from: number; to: number; title: Title }
   | { type: 'body'; from: number; to: number; body: Body }
   | { type: 'pair'; from: number; to: number; pair: Pair }
+  | { type: 'country-ref'; from: number; to: number }
   | { type: 'pronoun'; from: number; to: number; gender: 'm' | 'f' | 'n' | 'p' }
   | { type: 'counterpart'; from: number; to: number }
   /** A run of capitalised words the gazetteer does not know: a person's or organisation's name. */
   | { type: 'cap'; from: number; to: number; orgSector: string | null };
 
-const PRIORITY: Record<Span['type'], number> = { name: 6, short: 5, pair: 4, title: 3, body: 2, pronoun: 1, counterpart: 1, cap: 0 };
+const PRIORITY: Record<Span['type'], number> = { name: 6, short: 5, pair: 4, 'country-ref': 4, title: 3, body: 2, pronoun: 1, counterpart: 1, cap: 0 };
 
 function isWord(t: Token | undefined): boolean {
   return !!t && /^[\p{L}]/u.test(t.text);
@@ -40,7 +41,7 @@ export function scanSentence(tokens: Token[], gaz: Gazetteer, lex: ActorLexicon)
       continue;
     }
     // Fast path: a lower-case word that starts no name, title, body, pair or pronoun.
-    if (!isCapitalized(t.text) && !gaz.names.starts(t) && !gaz.titleTrie.starts(t) && !lex.bodies.starts(t) && !lex.pairs.starts(t) && !lex.pronouns.has(t.lower) && !lex.itPronouns.has(t.lower) && !lex.theyPronouns.has(t.lower) && !lex.counterpartNouns.has(t.lower)) {
+    if (!isCapitalized(t.text) && !gaz.names.starts(t) && !gaz.titleTrie.starts(t) && !lex.bodies.starts(t) && !lex.pairs.starts(t) && !lex.countryRefs.starts(t) && !lex.pronouns.has(t.lower) && !lex.itPronouns.has(t.lower) && !lex.theyPronouns.has(t.lower) && !lex.counterpartNouns.has(t.lower)) {
       i++;
       continue;
     }
@@ -51,6 +52,8 @@ export function scanSentence(tokens: Token[], gaz: Gazetteer, lex: ActorLexicon)
     if (s) cands.push({ type: 'short', from: i, to: s.to, ids: s.values });
     const p = lex.pairs.longestAt(tokens, i);
     if (p) cands.push({ type: 'pair', from: i, to: p.to, pair: p.values[0]! });
+    const cr = lex.countryRefs.longestAt(tokens, i);
+    if (cr) cands.push({ type: 'country-ref', from: i, to: cr.to });
     const ti = gaz.titleTrie.longestAt(tokens, i);
     if (ti) cands.push({ type: 'title', from: i, to: ti.to, title: ti.values[0]! });
     const b = lex.bodies.longestAt(tokens, i);

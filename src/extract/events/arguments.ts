@@ -311,6 +311,12 @@ export class ArgumentFinder {
             subjectClause = subj.clause;
             subjectEnd = subj.group.to;
             via = 'verb';
+            // "China began admitting South Koreans … without a visa": the verb's object receives.
+            const obj = this.st.groups.find((g) => g.from > k && g.to <= a && g.prep === null && !g.locative && !g.possessive);
+            if (obj && !recipient.length) {
+              recipient = members(obj);
+              why.push(`object of "${this.st.lower[k]}" "${this.text(obj)}"`);
+            }
             why.push(`subject of "${this.st.lower[k]}" "${this.text(subj.group)}"`);
           }
           break;
