@@ -52,6 +52,11 @@ export class TokenTrie<T> {
     }
   }
 
+  /** Lower-case forms of every token a phrase can start with (for a one-lookup pre-filter). */
+  firstWords(): string[] {
+    return [...(this.root.exact?.keys() ?? [])].map((k) => k.toLowerCase()).concat([...(this.root.folded?.keys() ?? [])]);
+  }
+
   /** True when some phrase starts with this token (exact text or, for folded phrases, lower case). */
   starts(token: Token): boolean {
     return !!(this.root.exact?.has(token.text) || this.root.folded?.has(token.lower));

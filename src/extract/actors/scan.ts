@@ -26,6 +26,31 @@ function attached(a: Token | undefined, b: Token | undefined): boolean {
   return !!a && !!b && a.end === b.start;
 }
 
+const startersCache = new WeakMap<Gazetteer, WeakMap<ActorLexicon, Set<string>>>();
+
+/** Every word (lower case) that can start a span, for the fast path. */
+function starters(gaz: Gazetteer, lex: ActorLexicon): Set<string> {
+  let byLex = startersCache.get(gaz);
+  if (!byLex) startersCache.set(gaz, (byLex = new WeakMap()));
+  let set = byLex.get(lex);
+  if (!set) {
+    set = new Set([
+      ...gaz.names.firstWords(),
+      ...gaz.titleTrie.firstWords(),
+      ...gaz.shorts.firstWords(),
+      ...lex.bodies.firstWords(),
+      ...lex.pairs.firstWords(),
+      ...lex.countryRefs.firstWords(),
+      ...lex.pronouns.keys(),
+      ...lex.itPronouns,
+      ...lex.theyPronouns,
+      ...lex.counterpartNouns,
+    ]);
+    byLex.set(lex, set);
+  }
+  return set;
+}
+
 /**
  * Find the spans of one sentence: the longest of gazetteer names, people's short forms, pair
  * phrases, titles and body nouns at each position (ties in that order), pronouns, and runs of
@@ -41,7 +66,7 @@ export function scanSentence(tokens: Token[], gaz: Gazetteer, lex: ActorLexicon)
       continue;
     }
     // Fast path: a lower-case word that starts no name, title, body, pair or pronoun.
-    if (!isCapitalized(t.text) && !gaz.names.starts(t) && !gaz.titleTrie.starts(t) && !lex.bodies.starts(t) && !lex.pairs.starts(t) && !lex.countryRefs.starts(t) && !lex.pronouns.has(t.lower) && !lex.itPronouns.has(t.lower) && !lex.theyPronouns.has(t.lower) && !lex.counterpartNouns.has(t.lower)) {
+    if (!isCapitalized(t.text) && !starters(gaz, lex).has(t.lower)) {
       i++;
       continue;
     }

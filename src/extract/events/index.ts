@@ -37,8 +37,11 @@ export function quotedRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let open = -1;
   let straight = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+  const marks = /[“”"\n]/g;
+  let m: RegExpExecArray | null;
+  while ((m = marks.exec(text))) {
+    const i = m.index;
+    const ch = m[0];
     if (ch === '“' || (ch === '"' && !straight && open < 0)) {
       open = i;
       straight = ch === '"';
