@@ -18,6 +18,8 @@ export interface DateMention {
   /** Id of the parser/refiner chain that produced it, e.g. `dates/en/quarter`. */
   rule: string;
   sentenceIndex: number;
+  /** TimeML (TIMEX3) value: `2024-Q3`, `1998-W02`, `199X`, `2024-11/2025-01`, `PRESENT_REF`… */
+  timex?: string;
 }
 
 export type ActorKind = 'person' | 'country' | 'organisation' | 'igo' | 'group' | 'reference';

@@ -1,5 +1,6 @@
 import type { Document, EventRecord, Extraction, QuoteRecord, Sentence, StatisticRecord } from './types.js';
 import { splitSentences } from './nlp/sentences.js';
+import { datesStage } from './nlp/dates/stage.js';
 import { packageVersion } from './knowledge/paths.js';
 import { silentDebug, type Debug } from './util/debug.js';
 import { createActorsStage } from './extract/actors/index.js';
@@ -47,7 +48,7 @@ export interface StageOptions {
 
 /** The pipeline: an ordered list of stages. This list is the documentation. */
 export function defaultStages(options: StageOptions = {}): Stage[] {
-  return [sentenceStage, createActorsStage(options.gazetteer), createEventsStage(options.gazetteer)];
+  return [sentenceStage, datesStage, createActorsStage(options.gazetteer), createEventsStage(options.gazetteer)];
 }
 
 export const STAGES: Stage[] = defaultStages();

@@ -107,10 +107,10 @@ describe('bilat gazetteer', () => {
   it('uses people from a user folder in extraction', async () => {
     const mine = join(dir.path, 'mine');
     mkdirSync(mine);
-    writeFileSync(join(mine, 'people-local.yaml'), '- id: park-ji-won\n  name: Park Ji-won\n  roles:\n    - {country: KOR, sector: LEG, title: lawmaker, from: 2020-01-01}\n');
-    const r = await runCli(['extract', '-', '--published', '2025-03-23', '--gazetteer', mine], { env: { BILAT_GAZETTEER: FIXTURE }, stdin: 'Park Ji-won criticised Japan.' });
+    writeFileSync(join(mine, 'people-local.yaml'), '- id: han-seo-yeon\n  name: Han Seo-yeon\n  roles:\n    - {country: KOR, sector: LEG, title: lawmaker, from: 2020-01-01}\n');
+    const r = await runCli(['extract', '-', '--published', '2025-03-23', '--gazetteer', mine], { env: { BILAT_GAZETTEER: FIXTURE }, stdin: 'Han Seo-yeon criticised Japan.' });
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { events: Array<{ actor: Array<{ country: string; sector: string; id: string }> }> };
-    expect(out.events[0]?.actor[0]).toMatchObject({ country: 'KOR', sector: 'LEG', id: 'park-ji-won' });
+    expect(out.events[0]?.actor[0]).toMatchObject({ country: 'KOR', sector: 'LEG', id: 'han-seo-yeon' });
   });
 });

@@ -8,6 +8,8 @@ import type { EvalContext, EvalSection, Evaluator } from './section.js';
  * sections; evaluators needing ../shared report themselves as skipped when it is absent.
  */
 export const EVALUATORS: Array<() => Promise<Evaluator>> = [
+  async () => (await import('./sample-dates.js')).sampleDatesEvaluator,
+  async () => (await import('./timeml.js')).timemlEvaluator,
   async () => (await import('./sample-events.js')).sampleEventsEvaluator,
   async () => (await import('./gsr.js')).gsrEvaluator,
 ];

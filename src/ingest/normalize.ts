@@ -70,6 +70,6 @@ export function contentId(text: string): string {
 
 /** Number of words, counted as runs of letters or digits. */
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
+  const m = text.match(/[\p{L}\p{N}](?:[\p{L}\p{N}'’.-]|,(?=\d))*/gu);
   return m ? m.length : 0;
 }

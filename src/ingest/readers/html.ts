@@ -43,6 +43,16 @@ function jsonLd(doc: Doc, key: string): string[] {
   return found;
 }
 
+/** Dates written in bylines and date lines of the page ("Monday 5 January 2026"). */
+function visibleDates(doc: Doc): string[] {
+  const out: string[] = [];
+  for (const el of doc.querySelectorAll('[class*="date" i], [class*="byline" i], [class*="publish" i], [class*="posted" i], [id*="date" i], time')) {
+    const text = el.textContent?.replace(/\s+/g, ' ').trim();
+    if (text && text.length <= 60) out.push(text.replace(/^(?:Published|Posted|Updated)(?:\s+on)?:?\s*/i, ''));
+  }
+  return out;
+}
+
 /** Publication date from page metadata, in order of reliability. */
 export function htmlPublished(doc: Doc): string | null {
   const candidates = [
@@ -52,12 +62,22 @@ export function htmlPublished(doc: Doc): string | null {
     doc.querySelector('time[pubdate]')?.getAttribute('datetime') ?? null,
     doc.querySelector('article time[datetime]')?.getAttribute('datetime') ?? null,
     doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
+    ...visibleDates(doc),
   ];
   for (const c of candidates) {
     const iso = normaliseDateString(c);
     if (iso) return iso;
   }
   return null;
+}
+
+/** "Headline | Site" → "Headline". */
+function stripSiteName(title: string | null, outlet: string | null): string | null {
+  if (!title) return null;
+  const parts = title.split(/\s+[|–—-]\s+/);
+  if (parts.length < 2) return title;
+  const last = parts[parts.length - 1]!;
+  return outlet === last || last.length < parts[0]!.length ? parts.slice(0, -1).join(' - ') : title;
 }
 
 const BOILERPLATE =
@@ -99,13 +119,13 @@ export const htmlReader: Reader = {
       const container = document.querySelector('article') ?? document.querySelector('main') ?? document.body;
       if (container) {
         for (const el of container.querySelectorAll(BOILERPLATE)) el.remove();
-        const fallback = domToText(container);
-        if (fallback.length > text.length) text = fallback;
+        // Short Readability output on a small page is often a menu; trust the cleaned container.
+        text = domToText(container);
       }
     }
     if (!text.trim()) throw new InputError(input.path, 'no article text found in HTML');
-    const h1 = document.querySelector('h1')?.textContent?.trim();
-    const cleanTitle = h1 && title && title.includes(h1) ? h1 : title;
+    const h1 = (document.querySelector('article h1') ?? document.querySelector('h1'))?.textContent?.replace(/\s+/g, ' ').trim();
+    const cleanTitle = h1 && h1 !== outlet && h1.length <= 200 ? h1 : stripSiteName(title, outlet);
     if (cleanTitle && text.startsWith(cleanTitle)) text = text.slice(cleanTitle.length);
     return single({
       text,

@@ -54,15 +54,15 @@ export function markdownToText(md: string): string {
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/^\s*\[[^\]]+\]:\s*\S+.*$/gm, '')
-    .replace(/^#{1,6}\s+(.*?)\s*#*\s*$/gm, '$1')
-    .replace(/^\s*>\s?/gm, '')
-    .replace(/^\s*(?:[-*_]\s*){3,}$/gm, '')
+    .replace(/^[ \t]*\[[^\]]+\]:[ \t]*\S+.*$/gm, '')
+    .replace(/^#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$/gm, '$1')
+    .replace(/^[ \t]*>[ \t]?/gm, '')
+    .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, '')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[\s(])([*_])(\S(?:.*?\S)?)\2(?=[\s).,;:!?]|$)/gm, '$1$3')
     .replace(/`([^`]+)`/g, '$1')
     .replace(/<\/?[a-zA-Z][^>]*>/g, '')
-    .replace(/^\s*[*+]\s+/gm, '- ');
+    .replace(/^[ \t]*[*+][ \t]+/gm, '- ');
 }
 
 function fromText(input: ReaderInput, format: 'text' | 'markdown'): RawDocument {

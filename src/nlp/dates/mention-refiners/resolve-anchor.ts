@@ -1,0 +1,66 @@
+import type { DatePrecision } from '../../../types.js';
+import { shiftInterval, unitAround, type Shift } from '../calendar.js';
+import type { Candidate, MentionRefiner } from '../candidate.js';
+
+const ORDER: DatePrecision[] = ['day', 'week', 'month', 'quarter', 'half', 'year', 'decade'];
+
+/** The coarsest unit a shift can be expressed in. */
+function shiftUnit(shift: Shift): DatePrecision {
+  if (shift.days) return 'day';
+  if (shift.weeks) return 'week';
+  const months = (shift.years ?? 0) * 12 + (shift.months ?? 0);
+  if (months % 12 === 0) return 'year';
+  if (months % 3 === 0) return 'quarter';
+  return 'month';
+}
+
+/** Dates that only tell when something was said, and vague ones, are not compared against. */
+function canAnchor(c: Candidate, keeps: 'anchor' | 'unit'): boolean {
+  if (c.meta.timex) return false;
+  if (keeps === 'anchor' && (c.meta.rule.startsWith('dates/en/weekday') || c.meta.rule.startsWith('dates/chrono/casual'))) return false;
+  return true;
+}
+
+/**
+ * Resolve "a year earlier", "the same period last year", "the following day" against the
+ * latest earlier date within reach (same sentence, or up to two sentences back). "a year
+ * earlier" keeps that date's precision (the third quarter → the third quarter of the year
+ * before); "the following year" takes its own unit. With no date within reach the value
+ * counted from publication stands.
+ *
+ * @example "Exports rose in March 2024 from a year earlier." → 2023-03
+ */
+export const resolveAnchor: MentionRefiner = {
+  id: 'dates/en/anchor',
+  refine(candidates) {
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
+      const shift = c.meta.shift;
+      if (!shift) continue;
+      const keeps = c.meta.shiftKeeps ?? 'anchor';
+      const unit = shiftUnit(shift);
+      const scope = c.meta.anchorScope ?? 2;
+      let anchor: Candidate | undefined;
+      for (let k = i - 1; k >= 0; k--) {
+        const a = candidates[k]!;
+        if (a.sentenceIndex < c.sentenceIndex - scope) break;
+        if (!canAnchor(a, keeps)) continue;
+        const fits = keeps === 'anchor' ? ORDER.indexOf(a.value.precision) <= ORDER.indexOf(unit) : ORDER.indexOf(a.value.precision) <= ORDER.indexOf(c.meta.precision);
+        if (fits) anchor = a;
+        break;
+      }
+      if (!anchor) {
+        c.why.push('no earlier date within reach: counted from publication');
+        continue;
+      }
+      c.value =
+        keeps === 'anchor'
+          ? shiftInterval(anchor.value, shift)
+          : shiftInterval(unitAround(anchor.value.start, c.meta.precision), shift);
+      c.needsReference = anchor.needsReference;
+      c.rules.push('dates/en/anchor');
+      c.why.push(`relative to "${anchor.text}" (${anchor.value.start}…${anchor.value.end})`);
+    }
+    return candidates;
+  },
+};
