@@ -27,6 +27,8 @@ export function newDocState(date: string | null, log: DebugFn | null, home: stri
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the']);
+/** Canonical titles of role titles, per gazetteer (role titles repeat across mentions). */
+const TITLE_CACHE = new WeakMap<Gazetteer, Map<string, string | null>>();
 
 /** Rules that turn the spans of one sentence into actor mentions. One instance per sentence. */
 export class SentenceComposer {
@@ -123,12 +125,18 @@ export class SentenceComposer {
   /** Canonical title inside a role title ("General Secretary of the Communist Party" → "general secretary"). */
   private canonicalTitle(roleTitle: string | null): string | null {
     if (!roleTitle) return null;
+    let byTitle = TITLE_CACHE.get(this.gaz);
+    if (!byTitle) TITLE_CACHE.set(this.gaz, (byTitle = new Map()));
+    const cached = byTitle.get(roleTitle);
+    if (cached !== undefined) return cached;
+    let found: string | null = null;
     const toks = this.tokenizeTitle(roleTitle);
-    for (let i = 0; i < toks.length; i++) {
+    for (let i = 0; i < toks.length && !found; i++) {
       const m = this.gaz.titleTrie.longestAt(toks, i);
-      if (m) return m.values[0]!.title;
+      if (m) found = m.values[0]!.title;
     }
-    return null;
+    byTitle.set(roleTitle, found);
+    return found;
   }
 
   private tokenizeTitle(s: string): Token[] {
