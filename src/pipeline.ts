@@ -3,8 +3,11 @@ import { splitSentences } from './nlp/sentences.js';
 import { datesStage } from './nlp/dates/stage.js';
 import { packageVersion } from './knowledge/paths.js';
 import { silentDebug, type Debug } from './util/debug.js';
+import { numbersStage } from './nlp/numbers/stage.js';
 import { createActorsStage } from './extract/actors/index.js';
 import { createEventsStage } from './extract/events/index.js';
+import { statisticsStage } from './extract/statistics/stage.js';
+import { quotesStage } from './extract/quotes/stage.js';
 import type { Gazetteer } from './knowledge/gazetteer.js';
 
 /** Stamped on stored documents so that a later version can tell what to re-extract. */
@@ -48,7 +51,7 @@ export interface StageOptions {
 
 /** The pipeline: an ordered list of stages. This list is the documentation. */
 export function defaultStages(options: StageOptions = {}): Stage[] {
-  return [sentenceStage, datesStage, createActorsStage(options.gazetteer), createEventsStage(options.gazetteer)];
+  return [sentenceStage, datesStage, numbersStage, createActorsStage(options.gazetteer), createEventsStage(options.gazetteer), statisticsStage, quotesStage];
 }
 
 export const STAGES: Stage[] = defaultStages();

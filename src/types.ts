@@ -123,6 +123,20 @@ export interface StatisticChange {
   /** Change computed from the stated numbers, in percent, when it can be. */
   computed_pct: number | null;
   consistent: boolean | null;
+  /** Ratio stated by a multiplier word ("doubled" → 2), when there is one. */
+  ratio?: number | null;
+}
+
+/** One arithmetic check on a statistic (docs/statistics.md). */
+export interface StatisticCheck {
+  kind: 'change_pct' | 'change_abs' | 'ratio' | 'direction' | 'share' | 'sum';
+  /** The value the text states, when it states one. */
+  stated: number | null;
+  computed: number;
+  /** Range of the computed value once rounding and hedges are allowed for. */
+  low: number;
+  high: number;
+  consistent: boolean;
 }
 
 export interface StatisticRecord {
@@ -140,6 +154,11 @@ export interface StatisticRecord {
   share_pct: number | null;
   evidence: Evidence;
   rule: string;
+  /** Low and high end when the text gives a range ("10–12%"); `value` is the low end. */
+  range?: { low: number; high: number } | null;
+  /** All checks passed (true), one failed (false), or nothing could be checked (null). */
+  consistent?: boolean | null;
+  checks?: StatisticCheck[];
 }
 
 export interface QuoteRecord {

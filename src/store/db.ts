@@ -57,15 +57,16 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
     if (schema && !/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`invalid schema name "${schema}"`);
     const pool = new pg.default.Pool({ connectionString: url.toString(), max: 10 });
     if (schema) {
+      // Register before the first connection: that client is reused, so it needs the search_path too.
+      pool.on('connect', (client) => {
+        client.query(`SET search_path TO "${schema}"`).catch(() => undefined);
+      });
       const client = await pool.connect();
       try {
         await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
       } finally {
         client.release();
       }
-      pool.on('connect', (client) => {
-        client.query(`SET search_path TO "${schema}"`).catch(() => undefined);
-      });
     }
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     capabilities = { dialect: 'postgres', fullText: 'tsvector', concurrentWriters: true };
@@ -96,7 +97,14 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
 }
 
 export function migrator(store: Store): Migrator {
-  return new Migrator({ db: store.db, provider: migrationProvider, migrationTableName: 'bilat_migration', migrationLockTableName: 'bilat_migration_lock' });
+  return new Migrator({
+    db: store.db,
+    provider: migrationProvider,
+    migrationTableName: 'bilat_migration',
+    migrationLockTableName: 'bilat_migration_lock',
+    // Features land in parallel with reserved migration names; each migration touches its own tables.
+    allowUnorderedMigrations: true,
+  });
 }
 
 export async function migrateToLatest(store: Store): Promise<MigrationResultSet> {

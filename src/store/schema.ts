@@ -112,6 +112,108 @@ export interface QuoteTable {
   record: string;
 }
 
+/** A policy instrument: who issues it, for whom, what kind. Its versions carry the dates. */
+export interface PolicyInstrumentTable {
+  id: string;
+  issuer: string;
+  kind: string;
+  title: string;
+  /** 1 formal (published legal act or announcement), 0 informal (never announced). */
+  formal: number;
+  note: string | null;
+  /** File or candidate the instrument came from. */
+  imported_from: string | null;
+  recorded_at: string;
+}
+
+export interface PolicyBeneficiaryTable {
+  instrument_id: string;
+  country: string;
+}
+
+/**
+ * One version of an instrument. Valid time: `effective_from`…`effective_to` (inclusive days).
+ * Knowledge time: `known_from` (when the content was public) and `recorded_at` (when Bilat stored it).
+ */
+export interface PolicyVersionTable {
+  /** `<instrument id>/<label>` */
+  id: string;
+  instrument_id: string;
+  seq: number;
+  label: string;
+  announced: string | null;
+  known_from: string;
+  recorded_at: string;
+  effective_from: string;
+  /** day | month | year | approximate | on_or_before */
+  effective_from_precision: string;
+  effective_to: string | null;
+  superseded_by: string | null;
+  /** JSON object: max_stay_days, purposes, group_size_min, designated_agencies, regions, passports, note. */
+  conditions: string;
+  note: string | null;
+}
+
+export interface PolicySourceTable {
+  version_id: string;
+  position: number;
+  /** citation | event */
+  kind: string;
+  citation: string | null;
+  url: string | null;
+  published: string | null;
+  event_id: string | null;
+  document_id: string | null;
+  /** JSON evidence (sentence and offsets) for event sources. */
+  evidence: string | null;
+}
+
+export interface PolicyCandidateTable {
+  id: string;
+  event_id: string;
+  document_id: string;
+  rule: string;
+  /** JSON: the proposed instrument and version. */
+  proposal: string;
+  /** pending | accepted | rejected */
+  status: string;
+  created_at: string;
+  decided_at: string | null;
+  decision_note: string | null;
+  version_id: string | null;
+}
+
+/** An imported indicator series (derived event series are computed, not stored). */
+export interface SeriesTable {
+  name: string;
+  title: string | null;
+  unit: string;
+  /** month | quarter | year */
+  frequency: string;
+  /** For partial-year series: the months each yearly value covers, e.g. `1-8`. */
+  months: string | null;
+  origin_country: string | null;
+  destination_country: string | null;
+  description: string | null;
+  source: string | null;
+  imported_from: string | null;
+  recorded_at: string;
+}
+
+export interface SeriesPointTable {
+  series_name: string;
+  /** `2024-11`, `2024-Q1` or `2024`. */
+  period: string;
+  period_start: string;
+  period_end: string;
+  value: number;
+  /** 1 when computed from other reported figures rather than reported. */
+  derived: number;
+  approximate: number;
+  note: string | null;
+  source: string | null;
+}
+
 export interface Database {
   document: DocumentTable;
   document_source: DocumentSourceTable;
@@ -121,6 +223,13 @@ export interface Database {
   event_actor: EventActorTable;
   statistic: StatisticTable;
   quote: QuoteTable;
+  policy_instrument: PolicyInstrumentTable;
+  policy_beneficiary: PolicyBeneficiaryTable;
+  policy_version: PolicyVersionTable;
+  policy_source: PolicySourceTable;
+  policy_candidate: PolicyCandidateTable;
+  series: SeriesTable;
+  series_point: SeriesPointTable;
 }
 
 export type { Generated };

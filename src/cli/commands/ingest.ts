@@ -33,11 +33,11 @@ export const ingestCommand: Command = {
     const maxBytes = sizeFlag('max-size', stringOption(args, 'max-size'), DEFAULT_MAX_BYTES);
     const encoding = stringOption(args, 'encoding');
     if (encoding && !['latin1', 'utf-16le', 'utf-16be', 'utf-8'].includes(encoding)) throw new UsageError(`--encoding must be latin1, utf-16le, utf-16be or utf-8 (got "${encoding}")`);
-    const { expandInputs } = await import('../../ingest/sources.js');
+    const { expandInputs, displayPath } = await import('../../ingest/sources.js');
     const { ingestFiles } = await import('../../ingest/ingest.js');
     const { createExtractor, PIPELINE_VERSION } = await import('../../pipeline.js');
     const sources = expandInputs(args.positionals, io.cwd);
-    for (const s of sources.skipped) if (flag(args, 'verbose')) io.stderr.write(`skipped ${s.path}: ${s.reason}\n`);
+    for (const s of sources.skipped) if (flag(args, 'verbose')) io.stderr.write(`skipped ${displayPath(s.path, io.cwd)}: ${s.reason}\n`);
     const debug = debugFor(io);
     const extractor = createExtractor({ debug, stages: await stagesFor(args, io) });
     const quiet = flag(args, 'quiet');
@@ -50,6 +50,7 @@ export const ingestCommand: Command = {
         encoding: encoding === 'utf-8' ? undefined : (encoding as 'latin1' | 'utf-16le' | 'utf-16be' | undefined),
         process: extractor,
         now: io.now,
+        displayPath: (p) => displayPath(p, io.cwd),
         maxYear: io.now().getUTCFullYear(),
         pipelineVersion: PIPELINE_VERSION,
         signal: io.signal,

@@ -27,6 +27,8 @@ export function newDocState(date: string | null, log: DebugFn | null, home: stri
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the']);
+const HONORIFICS: Record<string, 'm' | 'f'> = { Ms: 'f', Mrs: 'f', Miss: 'f', Madam: 'f', Mr: 'm', Sir: 'm' };
+
 /** Canonical titles of role titles, per gazetteer (role titles repeat across mentions). */
 const TITLE_CACHE = new WeakMap<Gazetteer, Map<string, string | null>>();
 
@@ -111,6 +113,11 @@ export class SentenceComposer {
 
   private emit(m: Omit<RichMention, 'sentenceIndex'>, why: string): void {
     const mention: RichMention = { ...m, sentenceIndex: this.sentence.index };
+    if (mention.kind === 'person' && !mention.gender) {
+      // "Ms Han Seo-yeon", "Mr. Kim": the honorific gives the gender.
+      const before = this.text.slice(Math.max(0, mention.start - 6), mention.start).trim().replace(/\.$/, '').split(/\s+/).pop() ?? '';
+      mention.gender = HONORIFICS[before] ?? null;
+    }
     this.out.push(mention);
     if (!mention.locative) this.state.mentions.push(mention);
     if (mention.kind === 'person' && mention.id && mention.rule !== 'actors/coref') this.state.people.set(mention.id, mention);
@@ -178,8 +185,9 @@ export class SentenceComposer {
       if (m && (!best || m.start > best.at)) best = { id, at: m.start };
     }
     if (best) return best.id;
-    // A short form that only one person in the gazetteer has ("Putin") names that person.
-    if (s.ids.length === 1 && this.gaz.shorts.longestAt(this.tokens, s.from)?.values.length === 1) return s.ids[0]!;
+    // A short form that only one person in the gazetteer has ("Putin") names that person — unless
+    // someone of that name was introduced in this document ("Choo Jae-woo, a professor…").
+    if (s.ids.length === 1 && this.gaz.shorts.longestAt(this.tokens, s.from)?.values.length === 1 && !this.state.nameWords.has(this.tokens[s.from]!.text)) return s.ids[0]!;
     if (titleHint) {
       // "President Xi" on first mention: a title that fits one of the person's roles.
       const fits = s.ids.filter((id) => this.gaz.people.get(id)!.roles.some((r) => r.title && r.title.toLowerCase().includes(titleHint)));
@@ -191,6 +199,7 @@ export class SentenceComposer {
   /** A rule-found name ("Kim Min-ji"): remember its words for later surname references. */
   private rememberName(m: RichMention): void {
     if (!m.name) return;
+
     for (const w of m.name.split(/\s+/)) {
       const word = w.split('-')[0]!;
       if (word.length >= 2 && /^\p{Lu}/u.test(word)) this.state.nameWords.set(word, m);
@@ -758,8 +767,10 @@ export class SentenceComposer {
     }
     const fits = (m: RichMention) => m.kind === 'person' && (m.name || m.id) && (!m.gender || m.gender === s.gender);
     const key = (m: RichMention) => m.id ?? m.name ?? m.text;
-    const here = this.out.filter((m) => m.start < at && fits(m));
-    const prev = this.previousSentence().filter(fits);
+    // People known to have the pronoun's gender come before people of unknown gender.
+    const known = (pool: RichMention[]) => (pool.some((m) => m.gender === s.gender) ? pool.filter((m) => m.gender === s.gender) : pool);
+    const here = known(this.out.filter((m) => m.start < at && fits(m)));
+    const prev = known(this.previousSentence().filter(fits));
     for (const pool of [here, prev]) {
       const distinct = new Set(pool.map(key));
       if (distinct.size === 0) continue;

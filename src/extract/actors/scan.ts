@@ -127,7 +127,7 @@ function capRun(tokens: Token[], i: number, gaz: Gazetteer, lex: ActorLexicon): 
       j += 2;
       continue;
     }
-    if (isWord(t) && isCapitalized(t.text) && !lex.notNames.has(t.text) && (orgSector || (!gaz.names.longestAt(tokens, j) && !gaz.shorts.longestAt(tokens, j))) && !gaz.titleTrie.longestAt(tokens, j)) {
+    if (isWord(t) && isCapitalized(t.text) && !lex.notNames.has(t.text) && (orgSector || !gaz.names.longestAt(tokens, j)) && !gaz.titleTrie.longestAt(tokens, j)) {
       orgSector = lex.orgHeads.get(t.text) ?? orgSector;
       j++;
       continue;

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-documents.js';
 import * as m0002 from './0002-extractions.js';
+import * as m0004 from './0004-policies-series.js';
 
 /**
  * Every migration, in order. Names are frozen once shipped. Reserved next names, so that work
@@ -9,6 +10,7 @@ import * as m0002 from './0002-extractions.js';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-documents': m0001,
   '0002-extractions': m0002,
+  '0004-policies-series': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../../testing/make-doc.js';
+import { sentenceStage, type Stage } from '../../pipeline.js';
+import { statisticsStage } from './stage.js';
+import { ANNOTATION_KEYS, type DateMention } from '../../annotations.js';
+
+const stats = (text: string, published = '2025-03-13') => run(text, published).statistics;
+
+describe('extract/statistics: the issue examples', () => {
+  it('travellers to China: value, unit, measure, period, change and check', () => {
+    const [s, ...rest] = stats(
+      'According to data from the Ministry of Justice, the number of travellers heading to China from November to January surged by 60.6 per cent to 647,901 – compared to 403,470 in the same period a year earlier.',
+    );
+    expect(rest).toHaveLength(0);
+    expect(s).toMatchObject({ value: 647901, unit: 'persons', measure: 'travellers heading to China' });
+    expect(s!.period).toMatchObject({ start: '2024-11-01', end: '2025-01-31', precision: 'month' });
+    expect(s!.change).toMatchObject({ pct: 60.6, previous: 403470, direction: 'up', consistent: true, computed_pct: 60.58 });
+    expect(s!.change!.previous_period).toMatchObject({ start: '2023-11-01', end: '2024-01-31' });
+  });
+
+  it('arrivals and visa-free entries in 2024-Q3, with the share computed', () => {
+    const [all, visaFree, ...rest] = stats(
+      'A total of 8.19 million foreigner arrivals were recorded in the third quarter of 2024, a 48.8 per cent increase from a year earlier. Of these, 4.89 million entered through visa-free arrangements, up 78.6 per cent.',
+      '2024-10-20',
+    );
+    expect(rest).toHaveLength(0);
+    expect(all).toMatchObject({ value: 8190000, measure: 'foreigner arrivals', period: { start: '2024-07-01', end: '2024-09-30', precision: 'quarter' } });
+    expect(all!.change).toMatchObject({ pct: 48.8, consistent: null });
+    expect(visaFree).toMatchObject({ value: 4890000, share_pct: 59.7, period: { start: '2024-07-01', end: '2024-09-30' } });
+    expect(visaFree!.change).toMatchObject({ pct: 78.6 });
+  });
+
+  it('flags a wrong percentage as inconsistent', () => {
+    const [s] = stats('Visitor arrivals rose 25 per cent from 100,000 to 150,000.');
+    expect(s).toMatchObject({ value: 150000, consistent: false });
+    expect(s!.change).toMatchObject({ pct: 25, previous: 100000, computed_pct: 50, consistent: false });
+  });
+});
+
+describe('extract/statistics: consistency and tolerance', () => {
+  const cases: Array<[string, boolean | null]> = [
+    // the stated decimals set the tolerance: 60.6 → ±0.05, 61 → ±0.5
+    ['Exports rose 61 per cent to 647,901 from 403,470.', true],
+    ['Exports rose 60.5 per cent to 647,901 from 403,470.', false],
+    ['Exports rose 59 per cent to 647,901 from 403,470.', false],
+    // hedges widen it
+    ['Exports rose about 58 per cent to 647,901 from 403,470.', true],
+    ['Exports rose nearly 62 per cent to 647,901 from 403,470.', true],
+    ['Exports rose more than 55 per cent to 647,901 from 403,470.', true],
+    // direction against the numbers
+    ['Sales fell 12% to 880 from 1,000.', true],
+    ['Sales rose 12% to 880 from 1,000.', false],
+    ['Sales fell to 880 from 1,000.', true],
+    ['Sales rose to 880 from 1,000.', false],
+    // absolute change
+    ['Visitors rose by 20,000 to 150,000 from 130,000.', true],
+    ['Visitors rose by 25,000 to 150,000 from 130,000.', false],
+    // percentage and absolute change without a previous value
+    ['Visitors rose by 50,000, or 50 per cent, to 150,000.', true],
+    // multipliers
+    ['Bookings doubled to 2.4 million from 1.2 million.', true],
+    ['Bookings tripled to 2.4 million from 1.2 million.', false],
+    ['Visitors could stay for 15 days. Later Beijing doubled the permitted stay to 30 days.', true],
+    ['Visa-free visitors could stay for up to 15 days. Later Beijing doubled the permitted stay to 30 days.', true],
+    ['Visitors could stay for 15 days. Later Beijing tripled the permitted stay to 30 days.', false],
+    // nothing to check
+    ['Visitors rose 12 per cent to 150,000.', null],
+    // parts against a whole
+    ['The 30 concerts were split between 12 in Beijing and 18 in Shanghai.', true],
+    ['The 30 concerts were split between 12 in Beijing and 17 in Shanghai.', false],
+    ['Of the 8.19 million visitors, 9.2 million came by air.', false],
+    ['Chinese visitors numbered 8.07 million, or 46.8 per cent of the 17.24 million foreigners who came.', true],
+    ['Chinese visitors numbered 8.07 million, or 56.8 per cent of the 17.24 million foreigners who came.', false],
+  ];
+  it.each(cases)('%s → consistent %s', (text, expected) => {
+    const withChecks = stats(text).find((s) => s.checks && s.checks.length > 0);
+    expect(withChecks?.consistent ?? null).toBe(expected);
+  });
+});
+
+describe('extract/statistics: units and measures', () => {
+  const cases: Array<[string, number, string]> = [
+    ['The deal is worth US$1.2 billion in trade.', 1200000000, 'USD'],
+    ['Tickets cost 10,000 won each.', 10000, 'KRW'],
+    ['Spending reached 3.5 billion yuan.', 3500000000, 'CNY'],
+    ['Koreans may stay for 30 days without a visa.', 30, 'days'],
+    ['Some 200 Chinese fans turned up.', 200, 'persons'],
+    ['The airline added 12 flights a week.', 12, 'flights'],
+    ['About 59.7 per cent of entries were visa-free.', 59.7, 'percent'],
+    ['Turnout rose by 5 percentage points.', 5, 'percentage_points'],
+    ['Twenty-six tourists were stranded.', 26, 'tourists'],
+    ['About two-thirds of the visitors came by air.', 66.7, 'percent'],
+    ['Departures to China reached 214,636 in November and 228,307 in December.', 228307, 'persons'],
+    ['Carriers suspended 904 of the 5,548 flights they had planned.', 904, 'flights'],
+    ['Lawmakers met in the 300-seat chamber.', 300, 'seats'],
+    ['Border posts handled 610 million crossings in 2024.', 610000000, 'crossings'],
+    ['Chinese visitors numbered 4.79 million in 2018.', 4790000, 'visitors'],
+  ];
+  it.each(cases)('%s → %d %s', (text, value, unit) => {
+    const s = stats(text).find((x) => x.value === value);
+    expect(s?.unit).toBe(unit);
+  });
+});
+
+describe('extract/statistics: negative_cases', () => {
+  const cases: string[] = [
+    'China banned Korean dramas in 2016 after the deployment.',
+    'The waiver took effect on 8 November.',
+    'The two countries agreed to meet again.',
+    'One of the members waved a flag.',
+    'Call the hotline on +82-2-1234-5678.',
+    'The ministers met at 10:30 in Seoul.',
+    'Kim, aged 45, runs an agency.',
+    'This was reported earlier [14].',
+    'The film Mickey 17 opened in Beijing.',
+    'It was his first visit in the 1990s.',
+    'The leaders met at the G20 summit.',
+    'The hotels were sized for a market that doubled every few years.',
+    'He had visited Osaka three times and settled on five principles.',
+    'Moon arrived on Wednesday for a four-day state visit.',
+    'Sales rose in the first eight months of the year.',
+  ];
+  it.each(cases)('%s → no statistic', (text) => {
+    expect(stats(text)).toEqual([]);
+  });
+});
+
+describe('extract/statistics: periods from the date stage', () => {
+  it('uses date mentions when nlp/dates has run', () => {
+    const text = 'Arrivals reached 1.2 million in the period.';
+    const dates: DateMention[] = [
+      { start: 30, end: 43, text: 'in the period', value: { start: '2025-01-01', end: '2025-03-31', precision: 'quarter' }, source: 'inferred', rule: 'test', sentenceIndex: 0 },
+    ];
+    const fakeDates: Stage = { id: 'nlp/dates', description: 'test dates', run: (ctx) => void ctx.annotations.set(ANNOTATION_KEYS.dates, dates) };
+    const [s] = run(text, '2025-04-02', [sentenceStage, fakeDates, statisticsStage]).statistics;
+    expect(s!.period).toMatchObject({ start: '2025-01-01', precision: 'quarter' });
+  });
+
+  it('keeps offsets that slice the document text', () => {
+    const text = 'First paragraph.\n\nThe number of tourists rose 10% to 1,100 from 1,000.';
+    const [s] = stats(text);
+    expect(text.slice(s!.evidence.start, s!.evidence.end)).toBe(s!.evidence.sentence);
+  });
+});
