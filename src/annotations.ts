@@ -39,11 +39,30 @@ export interface ActorMention {
   /** How it was recognised, e.g. `actors/gazetteer`, `actors/title-name`, `actors/coref`. */
   rule: string;
   sentenceIndex: number;
+  /** Canonical title from titles.yaml ("foreign minister"), when known. */
+  title?: string | null;
+  /** A country, capital or seat used as a place ("in Tokyo"), not as an actor. */
+  locative?: boolean;
+}
+
+/** A place named in the text (places.yaml, a capital, or a country used as a location). */
+export interface PlaceMention {
+  start: number;
+  end: number;
+  text: string;
+  /** Canonical name of the place (or the country's name). */
+  name: string;
+  /** Country the place is in (ISO alpha-3). */
+  country: string;
+  /** `city`, `region`, `venue`… from places.yaml, or `capital`, `seat`, `country`. */
+  kind: string;
+  sentenceIndex: number;
 }
 
 export const ANNOTATION_KEYS = {
   dates: 'dates',
   actors: 'actors',
+  places: 'places',
   numbers: 'numbers',
 } as const;
 
@@ -53,6 +72,10 @@ export function getDates(ctx: PipelineContext): DateMention[] {
 
 export function getActors(ctx: PipelineContext): ActorMention[] {
   return (ctx.annotations.get(ANNOTATION_KEYS.actors) as ActorMention[] | undefined) ?? [];
+}
+
+export function getPlaces(ctx: PipelineContext): PlaceMention[] {
+  return (ctx.annotations.get(ANNOTATION_KEYS.places) as PlaceMention[] | undefined) ?? [];
 }
 
 /** Mentions whose span lies inside a sentence. */

@@ -4,8 +4,11 @@ import { datesStage } from './nlp/dates/stage.js';
 import { packageVersion } from './knowledge/paths.js';
 import { silentDebug, type Debug } from './util/debug.js';
 import { numbersStage } from './nlp/numbers/stage.js';
+import { createActorsStage } from './extract/actors/index.js';
+import { createEventsStage } from './extract/events/index.js';
 import { statisticsStage } from './extract/statistics/stage.js';
 import { quotesStage } from './extract/quotes/stage.js';
+import type { Gazetteer } from './knowledge/gazetteer.js';
 
 /** Stamped on stored documents so that a later version can tell what to re-extract. */
 export const PIPELINE_VERSION = packageVersion();
@@ -41,8 +44,17 @@ export const sentenceStage: Stage = {
   },
 };
 
+export interface StageOptions {
+  /** The gazetteer to use (default: bundled data plus BILAT_GAZETTEER folders), loaded on first use. */
+  gazetteer?: () => Gazetteer;
+}
+
 /** The pipeline: an ordered list of stages. This list is the documentation. */
-export const STAGES: Stage[] = [sentenceStage, datesStage, numbersStage, statisticsStage, quotesStage];
+export function defaultStages(options: StageOptions = {}): Stage[] {
+  return [sentenceStage, datesStage, numbersStage, createActorsStage(options.gazetteer), createEventsStage(options.gazetteer), statisticsStage, quotesStage];
+}
+
+export const STAGES: Stage[] = defaultStages();
 
 export interface RunOptions {
   stages?: Stage[];

@@ -10,6 +10,8 @@ import type { EvalContext, EvalSection, Evaluator } from './section.js';
 export const EVALUATORS: Array<() => Promise<Evaluator>> = [
   async () => (await import('./sample-dates.js')).sampleDatesEvaluator,
   async () => (await import('./timeml.js')).timemlEvaluator,
+  async () => (await import('./sample-events.js')).sampleEventsEvaluator,
+  async () => (await import('./gsr.js')).gsrEvaluator,
   async () => (await import('./sample-statistics.js')).sampleStatisticsEvaluator,
   async () => (await import('./sample-quotes.js')).sampleQuotesEvaluator,
 ];
@@ -40,7 +42,8 @@ export function renderReport(sections: EvalSection[]): string {
 }
 
 export async function runEval(root = PACKAGE_ROOT): Promise<EvalSection[]> {
-  const sharedPath = process.env.BILAT_SHARED ?? resolve(root, '..', 'shared');
+  // ../shared next to the package; BILAT_SHARED points elsewhere (e.g. from a git worktree).
+  const sharedPath = process.env.BILAT_SHARED ? resolve(process.env.BILAT_SHARED) : resolve(root, '..', 'shared');
   const ctx: EvalContext = { root, shared: existsSync(sharedPath) ? sharedPath : null, log: (l) => process.stderr.write(`${l}\n`) };
   const sections: EvalSection[] = [];
   for (const load of EVALUATORS) {

@@ -37,6 +37,8 @@ export interface IngestOptions extends LoadOptions, FinalizeOptions {
   fuse?: boolean;
   /** Called for each stored or skipped document (for `--verbose` output). */
   onDocument?: (event: { status: 'new' | 'duplicate'; doc: Pick<Document, 'id' | 'title' | 'source_path'> }) => void;
+  /** How a file path is reported and stored (e.g. relative to the working folder). */
+  displayPath?: (path: string) => string;
 }
 
 export interface IngestSummary {
@@ -78,10 +80,11 @@ export async function ingestFiles(store: Store, files: string[], options: Ingest
   return summary;
 }
 
-async function ingestOne(store: Store, path: string, options: IngestOptions, summary: IngestSummary): Promise<void> {
+async function ingestOne(store: Store, file: string, options: IngestOptions, summary: IngestSummary): Promise<void> {
   const now = () => options.now().toISOString();
+  const path = options.displayPath?.(file) ?? file;
   try {
-    const source = await readSource(path, options);
+    const source = await readSource(file, options);
     if (path !== '-') {
       const known = await sourceFileDocuments(store, source.sha256);
       if (known !== null) {
@@ -90,7 +93,7 @@ async function ingestOne(store: Store, path: string, options: IngestOptions, sum
         return;
       }
     }
-    const loaded = await parseSource(source, options);
+    const loaded = await parseSource({ ...source, path }, options);
     for (const f of loaded.failures) summary.failures.push({ path: f.sourcePath, reason: f.reason });
     let completed = true;
     for (const raw of loaded.documents) {
@@ -117,7 +120,7 @@ async function ingestOne(store: Store, path: string, options: IngestOptions, sum
       await recordSourceFile(store, { sha256: source.sha256, path, size: source.bytes.length, documents: loaded.documents.length, failures: loaded.failures.length, now: now() });
     }
   } catch (err) {
-    summary.failures.push({ path: err instanceof InputError ? err.path : path, reason: reasonOf(err) });
+    summary.failures.push({ path: err instanceof InputError && err.path !== file ? err.path : path, reason: reasonOf(err) });
   }
 }
 

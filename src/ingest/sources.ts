@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { SUPPORTED_EXTENSIONS, extensionOf } from './readers/index.js';
 
 export interface SourceList {
@@ -81,8 +81,15 @@ function walk(dir: string, out: SourceList, ignores: Array<{ base: string; patte
   }
 }
 
+/** How a path is shown and stored: relative to the working folder when inside it. */
+export function displayPath(path: string, cwd: string): string {
+  if (path === '-' || !isAbsolute(path)) return path;
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 /**
- * Expand command-line inputs: files as given, folders recursively (hidden entries and
+ * Expand command-line inputs (absolute paths come back, resolved against `cwd`): files as given, folders recursively (hidden entries and
  * `.bilatignore` patterns skipped), globs relative to the working directory, `-` for stdin.
  */
 export function expandInputs(inputs: string[], cwd: string = process.cwd()): SourceList {
@@ -101,8 +108,8 @@ export function expandInputs(inputs: string[], cwd: string = process.cwd()): Sou
         out.errors.push({ path: input, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
         continue;
       }
-      if (st.isDirectory()) walk(input, out, []);
-      else out.files.push(input);
+      if (st.isDirectory()) walk(full, out, []);
+      else out.files.push(full);
       continue;
     }
     if (GLOB_CHARS.test(input)) {
@@ -112,9 +119,11 @@ export function expandInputs(inputs: string[], cwd: string = process.cwd()): Sou
       const base = baseEnd === -1 ? '.' : input.slice(0, baseEnd) || '/';
       const pattern = globToRegExp(input.replace(/^\.\//, ''));
       const found: SourceList = { files: [], errors: [], skipped: [] };
-      if (existsSync(resolve(cwd, base))) walk(base, found, []);
+      const absBase = resolve(cwd, base);
+      if (existsSync(absBase)) walk(absBase, found, []);
       for (const f of found.files.concat(found.skipped.map((s) => s.path))) {
-        if (pattern.test(f.replace(/^\.\//, '').split(sep).join('/'))) out.files.push(f);
+        const rel = isAbsolute(input) ? f : relative(cwd, f);
+        if (pattern.test(rel.split(sep).join('/'))) out.files.push(f);
       }
       if (out.files.length === before) out.errors.push({ path: input, reason: 'no files match this pattern' });
       continue;

@@ -17,7 +17,7 @@ export const demoCommand: Command = {
   },
   async run(args, io) {
     const { dataDir } = await import('../../knowledge/paths.js');
-    const { expandInputs } = await import('../../ingest/sources.js');
+    const { expandInputs, displayPath } = await import('../../ingest/sources.js');
     const { ingestFiles } = await import('../../ingest/ingest.js');
     const { createExtractor, PIPELINE_VERSION } = await import('../../pipeline.js');
     const { summarizeCorpus } = await import('../../store/queries/documents.js');
@@ -29,6 +29,7 @@ export const demoCommand: Command = {
       const summary = await ingestFiles(store, sources.files, {
         process: createExtractor({ debug: debugFor(io) }),
         now: io.now,
+        displayPath: (p) => displayPath(p, io.cwd),
         maxYear: io.now().getUTCFullYear(),
         pipelineVersion: PIPELINE_VERSION,
         signal: io.signal,

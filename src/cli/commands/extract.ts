@@ -3,6 +3,7 @@ import { flag, stringOption } from '../command.js';
 import { debugFor } from '../context.js';
 import { EXIT, UsageError } from '../io.js';
 import { dateFlag, sizeFlag } from '../validate.js';
+import { GAZETTEER_OPTION, stagesFor } from '../gazetteer-option.js';
 
 export const extractCommand: Command = {
   name: 'extract',
@@ -16,6 +17,7 @@ export const extractCommand: Command = {
     outlet: { type: 'string', value: 'NAME', description: 'outlet when the document names none' },
     pretty: { type: 'boolean', description: 'indent the JSON' },
     'max-size': { type: 'string', value: 'SIZE', description: 'largest file accepted (default 20MB)' },
+    gazetteer: GAZETTEER_OPTION,
   },
   examples: ['bilat extract data/sample/articles/2026-01-05-lee-xi-summit.txt --pretty', 'echo "Seoul and Tokyo agreed on Friday…" | bilat extract - --published 2025-03-23'],
   async run(args, io) {
@@ -31,10 +33,11 @@ export const extractCommand: Command = {
     try {
       const loaded = await loadFile(path, { maxBytes, readStdin: io.readStdin });
       const debug = debugFor(io);
+      const stages = await stagesFor(args, io);
       for (const raw of loaded.documents) {
         try {
           const doc = finalizeDocument(raw, { published, outlet: stringOption(args, 'outlet'), maxYear: io.now().getUTCFullYear() });
-          const out = toExtraction(runPipeline(doc, { debug }));
+          const out = toExtraction(runPipeline(doc, { debug, stages }));
           io.stdout.write(`${JSON.stringify(out, null, flag(args, 'pretty') ? 2 : undefined)}\n`);
         } catch (err) {
           failed++;

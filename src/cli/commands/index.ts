@@ -10,6 +10,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   documents: async () => (await import('./documents.js')).documentsCommand,
   show: async () => (await import('./show.js')).showCommand,
   extract: async () => (await import('./extract.js')).extractCommand,
+  events: async () => (await import('./events.js')).eventsCommand,
   statistics: async () => (await import('./statistics.js')).statisticsCommand,
   quotes: async () => (await import('./quotes.js')).quotesCommand,
   fuse: async () => (await import('./fuse.js')).fuseCommand,
@@ -18,5 +19,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   policies: async () => (await import('./policies.js')).policiesCommand,
   series: async () => (await import('./series.js')).seriesCommand,
   impact: async () => (await import('./impact.js')).impactCommand,
+  export: async () => (await import('./export.js')).exportCommand,
+  gazetteer: async () => (await import('./gazetteer.js')).gazetteerCommand,
   db: async () => (await import('./db.js')).dbCommand,
 };

@@ -4,6 +4,7 @@ import { withStore, debugFor } from '../context.js';
 import { EXIT, UsageError } from '../io.js';
 import { progressReporter } from '../progress.js';
 import { dateFlag, sizeFlag } from '../validate.js';
+import { GAZETTEER_OPTION, stagesFor } from '../gazetteer-option.js';
 
 export const ingestCommand: Command = {
   name: 'ingest',
@@ -18,6 +19,7 @@ export const ingestCommand: Command = {
     published: { type: 'string', value: 'YYYY-MM-DD', description: 'publication date for documents with none in metadata or dateline' },
     outlet: { type: 'string', value: 'NAME', description: 'outlet for documents that name none' },
     'max-size': { type: 'string', value: 'SIZE', description: 'largest file accepted (default 20MB)' },
+    gazetteer: GAZETTEER_OPTION,
     encoding: { type: 'string', value: 'latin1|utf-16le|utf-16be', description: 'decode text files with this encoding instead of UTF-8' },
     verbose: { type: 'boolean', short: 'v', description: 'print one line per document on stderr' },
     quiet: { type: 'boolean', short: 'q', description: 'no progress, summary only' },
@@ -31,13 +33,13 @@ export const ingestCommand: Command = {
     const maxBytes = sizeFlag('max-size', stringOption(args, 'max-size'), DEFAULT_MAX_BYTES);
     const encoding = stringOption(args, 'encoding');
     if (encoding && !['latin1', 'utf-16le', 'utf-16be', 'utf-8'].includes(encoding)) throw new UsageError(`--encoding must be latin1, utf-16le, utf-16be or utf-8 (got "${encoding}")`);
-    const { expandInputs } = await import('../../ingest/sources.js');
+    const { expandInputs, displayPath } = await import('../../ingest/sources.js');
     const { ingestFiles } = await import('../../ingest/ingest.js');
     const { createExtractor, PIPELINE_VERSION } = await import('../../pipeline.js');
     const sources = expandInputs(args.positionals, io.cwd);
-    for (const s of sources.skipped) if (flag(args, 'verbose')) io.stderr.write(`skipped ${s.path}: ${s.reason}\n`);
+    for (const s of sources.skipped) if (flag(args, 'verbose')) io.stderr.write(`skipped ${displayPath(s.path, io.cwd)}: ${s.reason}\n`);
     const debug = debugFor(io);
-    const extractor = createExtractor({ debug });
+    const extractor = createExtractor({ debug, stages: await stagesFor(args, io) });
     const quiet = flag(args, 'quiet');
     const progress = progressReporter(io, 'ingest');
     const summary = await withStore(args, io, (store) =>
@@ -48,6 +50,7 @@ export const ingestCommand: Command = {
         encoding: encoding === 'utf-8' ? undefined : (encoding as 'latin1' | 'utf-16le' | 'utf-16be' | undefined),
         process: extractor,
         now: io.now,
+        displayPath: (p) => displayPath(p, io.cwd),
         maxYear: io.now().getUTCFullYear(),
         pipelineVersion: PIPELINE_VERSION,
         signal: io.signal,

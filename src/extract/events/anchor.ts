@@ -1,0 +1,130 @@
+import type { DateMention, PlaceMention } from '../../annotations.js';
+import type { DateValue, LocationRef } from '../../types.js';
+import { addDays } from '../../util/dates.js';
+import { tokenRange, type Structure } from './structure.js';
+
+export interface Anchored {
+  date: DateValue | null;
+  why: string;
+  /** "did not … until D": the event did happen, at D. */
+  notUntil?: boolean;
+}
+
+/**
+ * Clauses whose dates can govern an event in clause `ci`: itself; then "when"/"as"/"while" clauses
+ * hanging on it ("did not meet Pelosi when she stopped in Seoul last Thursday"); then the clauses
+ * it hangs on, up to the main clause.
+ */
+function clauseChain(st: Structure, ci: number): number[] {
+  const chain = [ci];
+  const c0 = st.clauses[ci]!;
+  for (const [k, c] of st.clauses.entries()) if (c.parent === ci && c.kind === 'sub' && TIME_OPENERS.has(c.opener ?? '')) chain.push(k);
+  // A relative clause describes another occasion ("a summit that Japan is due to host"), unless it
+  // is about the same occasion ("talks at which they agreed", "where they agreed").
+  if (c0.kind === 'relative' && !(c0.opener === 'where' || c0.opener === 'when' || st.toks[c0.from - 1]?.pos === 'ADP')) return chain;
+  for (let c = c0.parent; c >= 0; c = st.clauses[c]!.parent) {
+    chain.push(c);
+    if (chain.length > 6) break;
+  }
+  return chain;
+}
+
+const TIME_OPENERS = new Set(['when', 'as', 'while', 'whenever']);
+/** Prepositions that make a date a deadline, duration or purpose ("until Dec. 31", "for 2026 to 2030"), not the event's date. */
+const NOT_WHEN = new Set(['until', 'till', 'through', 'by', 'within', 'to', 'for', 'into']);
+const YEAR_ONLY = /^(?:last|this|next) year$|^the previous year$|^\d{4}$/;
+
+/**
+ * The event's date: the date expression in the cue's clause nearest to the cue (dates after another
+ * verb belong to that verb; deadlines do not count); else one in the clauses it hangs on; else the
+ * publication date, marked inferred. "Dec. 1 last year" takes the year of its neighbour.
+ */
+export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, cueTo: number, ci: number, published: string | null, negated = false, otherCues: Array<[number, number]> = []): Anchored {
+  const placed = dates
+    .map((d) => {
+      const [a, b] = tokenRange(st.toks, d.start, d.end);
+      return { d, a, b, clause: st.clauseOf[a] ?? -1 };
+    })
+    .filter((x) => x.clause >= 0 && st.clauses[x.clause]!.kind !== 'attribution')
+    .filter((x) => !NOT_WHEN.has(st.lower[x.a] ?? '') && !NOT_WHEN.has(st.lower[x.a - 1] ?? ''));
+  // "did not allow them to resume until August 2023": it happened in August 2023.
+  if (negated) {
+    const until = dates.find((d) => {
+      const [a] = tokenRange(st.toks, d.start, d.end);
+      return (st.lower[a] === 'until' || st.lower[a - 1] === 'until') && st.clauseOf[a] === ci && a > cueFrom;
+    });
+    if (until) return { date: { start: until.value.start, end: until.value.end, precision: until.value.precision, text: until.text, source: until.source }, why: `"not … ${until.text}": the event happened then`, notUntil: true };
+  }
+  const chain = clauseChain(st, ci);
+  const isVerb = (i: number) => st.toks[i]!.pos === 'VERB';
+  for (const c of chain) {
+    // "since September 2018" is a starting point: not the date of a negated event ("have not met since…").
+    const here = placed.filter((x) => x.clause === c && !(negated && (st.lower[x.a] === 'since' || st.lower[x.a - 1] === 'since')));
+    if (!here.length) continue;
+    // In the cue's clause: nearest to the cue. In a governing clause: nearest to its verb.
+    let from = cueFrom;
+    let to = cueTo;
+    if (c !== ci) {
+      const cl = st.clauses[c]!;
+      const v = st.toks.findIndex((t, i) => i >= cl.from && i < cl.to && (t.pos === 'VERB' || t.pos === 'AUX'));
+      from = to = v >= 0 ? v : cl.from;
+    }
+    // "for the first time since November 2023" marks a starting point, not the event's date.
+    const since = (x: { a: number }) => (st.lower[x.a] === 'since' || st.lower[x.a - 1] === 'since' ? 100 : 0);
+    // "positions taken … in 2017": a date after another verb belongs to that verb.
+    // "…over his declaration of martial law on Dec. 3": a date next to another cue belongs to it.
+    const otherVerb = (x: { a: number; b: number }) => {
+      if (c !== ci) return 0;
+      const [lo, hi] = x.a >= to ? [to, x.a] : [x.b, from];
+      for (let i = lo; i < hi; i++) if (isVerb(i)) return 50;
+      for (const [oa, ob] of otherCues) if (oa >= lo && ob <= hi) return 50;
+      return 0;
+    };
+    // Time adjuncts usually follow the verb phrase: a date before the cue is a slightly weaker claim.
+    const dist = (x: { a: number; b: number }) => since(x) + otherVerb(x) + (x.b <= from ? from - x.b + 2 : x.a >= to ? x.a - to : 0);
+    here.sort((x, y) => dist(x) - dist(y) || x.a - y.a);
+    const best = here[0]!;
+    let value = best.d.value;
+    // "on Nov. 8 last year": a day or month followed by a year expression takes that year.
+    const next = placed.find((x) => x.a >= best.b && x.a <= best.b + 1 && x !== best && x.d.value.precision === 'year' && YEAR_ONLY.test(x.d.text.toLowerCase()));
+    let text = best.d.text;
+    if (next && (value.precision === 'day' || value.precision === 'month')) {
+      const y = next.d.value.start.slice(0, 4);
+      value = { ...value, start: `${y}${value.start.slice(4)}`, end: `${y}${value.end.slice(4)}` };
+      text = `${best.d.text} ${next.d.text}`;
+    }
+    return {
+      date: { start: value.start, end: value.end, precision: value.precision, text, source: best.d.source },
+      why: `"${text}" in ${c === ci ? 'the same clause' : 'a governing clause'}`,
+    };
+  }
+  if (published) return { date: { start: published, end: published, precision: 'day', text: null, source: 'inferred' }, why: 'no date expression: publication date' };
+  return { date: null, why: 'no date expression and no publication date' };
+}
+
+/** Flags that follow from the date: later than publication → future; over 30 days before → historical. */
+export function dateFlags(date: DateValue | null, published: string | null): { future: boolean; historical: boolean } {
+  if (!date || !published || date.source === 'inferred' && !date.text) return { future: false, historical: false };
+  return { future: date.start > published, historical: date.end < addDays(published, -30) };
+}
+
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'throughout', 'across', 'on']);
+
+/** A place named in the cue's clause ("in Tokyo", "a Tokyo hotel"), nearest to the cue. */
+export function eventLocation(st: Structure, places: PlaceMention[], cueFrom: number, ci: number): LocationRef | null {
+  const clause = st.clauses[ci]!;
+  let best: { p: PlaceMention; d: number } | null = null;
+  for (const p of places) {
+    const [a, b] = tokenRange(st.toks, p.start, p.end);
+    if (a < clause.from || a >= clause.to) continue;
+    // "in Tokyo", "at a Tokyo hotel", "a Gyeongju hotel" — not "from the mainland" or "to Beijing".
+    let i = a - 1;
+    while (i >= 0 && (st.toks[i]!.pos === 'DET' || st.toks[i]!.pos === 'ADJ')) i--;
+    const prep = st.lower[i] ?? '';
+    const attributive = st.toks[a - 1]?.pos === 'DET' && st.toks[b]?.pos === 'NOUN';
+    if (!LOCATIVE.has(prep) && !attributive) continue;
+    const d = Math.abs(a - cueFrom);
+    if (!best || d < best.d) best = { p, d };
+  }
+  return best ? { text: best.p.text, country: best.p.country } : null;
+}

@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadGazetteer } from '../../knowledge/gazetteer.js';
+import { runPipeline, sentenceStage } from '../../pipeline.js';
+import { fixedDatesStage, type FixedDate } from '../../testing/dates.js';
+import { makeDocument } from '../../testing/doc.js';
+import type { EventRecord } from '../../types.js';
+import { createActorsStage } from '../actors/index.js';
+import { createEventsStage, eventId } from './index.js';
+
+const gaz = loadGazetteer([join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'gazetteer')]);
+
+function events(text: string, published: string | null, dates: FixedDate[] = []): EventRecord[] {
+  const stages = [sentenceStage, fixedDatesStage(dates), createActorsStage(() => gaz), createEventsStage(() => gaz)];
+  return runPipeline(makeDocument(text, published), { stages }).events;
+}
+
+/** "CATEGORY ACTOR→RECIPIENT" with countries joined by "+". */
+function dyad(e: EventRecord): string {
+  return `${e.event_type} ${e.actor.map((a) => a.country).join('+')}→${e.recipient.map((a) => a.country).join('+')}`;
+}
+
+describe('acceptance examples', () => {
+  const tokyo = 'Chinese Foreign Minister Wang Yi and his South Korean counterpart Cho Tae-yul met in Tokyo on Friday and agreed to work together to restore cultural ties.';
+  const doc = `Diplomacy\n\nOfficials were upbeat. ${tokyo} More talks are planned.`;
+  const evs = events(doc, '2025-03-23', [{ text: 'on Friday', start: '2025-03-21', precision: 'day', source: 'inferred' }]);
+
+  it('codes a CONSULT and an AGREE between China and South Korea', () => {
+    expect(evs.map(dyad)).toEqual(['CONSULT CHN→KOR', 'AGREE CHN→KOR']);
+  });
+
+  it('dates both on Friday 2025-03-21 and places the meeting in Tokyo, a third party', () => {
+    for (const e of evs) expect(e.date?.start).toBe('2025-03-21');
+    expect(evs[0]!.location).toEqual({ text: 'Tokyo', country: 'JPN' });
+    expect(evs[0]!.mode).toBe('third-party');
+  });
+
+  it('gives evidence offsets that slice exactly the sentence', () => {
+    for (const e of evs) {
+      expect(doc.slice(e.evidence.start, e.evidence.end)).toBe(tokyo);
+      expect(e.evidence.sentence).toBe(tokyo);
+    }
+  });
+
+  it('codes the 2016 ban as a historical SANCTION and Seoul\'s agreement with the US', () => {
+    const text = 'In 2016 China unofficially banned South Korean entertainment products after Seoul agreed to deploy a US missile defence system.';
+    const out = events(text, '2025-03-23', [{ text: '2016', start: '2016-01-01', end: '2016-12-31', precision: 'year' }]);
+    expect(out.map(dyad)).toEqual(['SANCTION CHN→KOR', 'AGREE KOR→USA']);
+    expect(out.map((e) => [e.date?.start, e.date?.precision, e.historical])).toEqual([
+      ['2016-01-01', 'year', true],
+      ['2016-01-01', 'year', true],
+    ]);
+  });
+});
+
+describe('arguments from sentence structure', () => {
+  it.each([
+    ['Xi Jinping hosted Lee Jae Myung in Beijing.', 'CONSULT KOR→CHN'],
+    ['Japan and South Korea agreed to resume talks.', 'AGREE JPN→KOR'],
+    ['South Korean dramas were banned by Beijing.', 'SANCTION CHN→KOR'],
+    ['The United States imposed tariffs on Chinese goods.', 'SANCTION USA→CHN'],
+    ['Seoul accused Pyongyang of firing missiles.', 'ACCUSE KOR→PRK'],
+    ['Lee Jae Myung met with Xi Jinping.', 'CONSULT KOR→CHN'],
+    ["Xi Jinping's state visit to South Korea ended on Saturday.", 'CONSULT CHN→KOR'],
+    ['The talks between Seoul and Tokyo ended without a statement.', 'CONSULT KOR→JPN'],
+    ['Beijing urged Washington to halt the deployment.', 'REQUEST CHN→USA'],
+    ['Seoul said it would waive visas for Chinese tour groups.', 'CONCEDE KOR→CHN'],
+  ])('%s → %s', (text, expected) => {
+    expect(events(text, '2025-03-23').map(dyad)).toContain(expected);
+  });
+
+  it('codes an order to the actor\'s own people as the ordered act', () => {
+    const out = events("China's tourism authority told travel agencies to stop selling group tours to South Korea.", '2017-03-03');
+    expect(out.map(dyad)).toEqual(['SANCTION CHN→KOR']);
+  });
+
+  it('does not code a cue without an actor', () => {
+    expect(events('The talks ended without a statement.', '2025-03-23')).toEqual([]);
+  });
+
+  it('does not code tourists visiting a country as a CONSULT', () => {
+    expect(events('Chinese tourists visited South Korea in large numbers.', '2025-03-23')).toEqual([]);
+  });
+
+  it('does not read the month "March" as a march', () => {
+    expect(events('Seoul said in March that it was ready.', '2025-03-23').map((e) => e.event_type)).not.toContain('PROTEST');
+  });
+});
+
+describe('flags', () => {
+  it.each([
+    ['Yoon Suk Yeol did not meet Xi Jinping in Lima.', 'negated'],
+    ['Xi Jinping has not visited Seoul since 2014.', 'negated'],
+    ['Xi Jinping will visit Seoul.', 'future'],
+    ['Xi Jinping is expected to visit Seoul.', 'future'],
+    ['China could retaliate against South Korea.', 'hypothetical'],
+    ['If Seoul deploys the system, China might ban Korean films.', 'hypothetical'],
+  ] as const)('%s → %s', (text, flag) => {
+    const [e] = events(text, '2024-11-15');
+    expect(e, 'no event').toBeDefined();
+    expect(e![flag]).toBe(true);
+  });
+
+  it('leaves a plain past event unflagged and dated by publication, marked inferred', () => {
+    const [e] = events('Seoul criticised Tokyo.', '2024-11-15');
+    expect([e?.negated, e?.future, e?.hypothetical, e?.historical]).toEqual([false, false, false, false]);
+    expect(e?.date).toEqual({ start: '2024-11-15', end: '2024-11-15', precision: 'day', text: null, source: 'inferred' });
+  });
+
+  it('has no date when there is neither an expression nor a publication date', () => {
+    expect(events('Seoul criticised Tokyo.', null)[0]?.date).toBeNull();
+  });
+});
+
+describe('event records', () => {
+  it('score and quad come from the ontology', () => {
+    const [e] = events('Seoul criticised Tokyo.', '2024-11-15');
+    expect([e?.event_type, e?.mode, e?.score, e?.quad]).toEqual(['ACCUSE', 'disapprove', -2, 'verbal_conflict']);
+  });
+
+  it('resolves people at the event date, not the publication date', () => {
+    const text = 'On 3 December 2024 Yoon Suk Yeol criticised North Korea.';
+    const [e] = events(text, '2025-06-01', [{ text: 'On 3 December 2024', start: '2024-12-03', precision: 'day' }]);
+    expect(e?.actor[0]).toMatchObject({ country: 'KOR', sector: 'GOV', id: 'yoon-suk-yeol' });
+  });
+
+  it('has deterministic ids', () => {
+    const a = events('Seoul criticised Tokyo.', '2024-11-15');
+    const b = events('Seoul criticised Tokyo.', '2024-11-15');
+    expect(a[0]?.id).toBe(b[0]?.id);
+    expect(eventId('d', 0, 1, 2, 'ACCUSE', 'r')).not.toBe(eventId('d', 0, 1, 2, 'REJECT', 'r'));
+  });
+});

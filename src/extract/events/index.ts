@@ -1,0 +1,422 @@
+import { createHash } from 'node:crypto';
+import { getActors, getDates, getPlaces, inSentence, type DateMention, type PlaceMention } from '../../annotations.js';
+import { getGazetteer, type Gazetteer } from '../../knowledge/gazetteer.js';
+import { getOntology, ploverQuad, ploverScore, type Ontology } from '../../knowledge/ontology.js';
+import { sentenceTokens, type Token } from '../../nlp/tokens.js';
+import type { PipelineContext, Stage } from '../../pipeline.js';
+import type { ActorRef, DateValue, EventRecord, Sentence } from '../../types.js';
+import type { DebugFn } from '../../util/debug.js';
+import type { RichMention } from '../actors/mention.js';
+import { resolvePerson } from '../actors/roles.js';
+import { dateFlags, eventDate, eventLocation } from './anchor.js';
+import { ArgumentFinder, type Arguments } from './arguments.js';
+import { findFlags } from './flags.js';
+import { getEventLexicon, type EventLexicon } from './lexicon.js';
+import { findCues, phraseAt, type CueMatch } from './match.js';
+import { privateConsult, refineConsultMode, stateActors, type Draft } from './refine.js';
+import { analyse, tokenRange, type Structure } from './structure.js';
+
+export interface EventCoderOptions {
+  gazetteer: Gazetteer;
+  lexicon?: EventLexicon;
+  ontology?: Ontology;
+}
+
+interface Chosen {
+  match: CueMatch;
+  a: number;
+  b: number;
+  clause: number;
+}
+
+/**
+ * Direct quotations in the text: “…” pairs, and straight double quotes taken in pairs. A quotation
+ * left open at the end of a paragraph closes there (news style reopens it in the next one).
+ */
+export function quotedRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let open = -1;
+  let straight = false;
+  const marks = /[“”"\n]/g;
+  let m: RegExpExecArray | null;
+  while ((m = marks.exec(text))) {
+    const i = m.index;
+    const ch = m[0];
+    if (ch === '“' || (ch === '"' && !straight && open < 0)) {
+      open = i;
+      straight = ch === '"';
+    } else if (open >= 0 && (ch === '”' || (ch === '"' && straight))) {
+      out.push([open, i]);
+      open = -1;
+      straight = false;
+    } else if (ch === '\n' && open >= 0) {
+      out.push([open, i]);
+      open = -1;
+      straight = false;
+    }
+  }
+  if (open >= 0) out.push([open, text.length]);
+  return out;
+}
+
+/** Deterministic event id: document, sentence, cue offsets, category and rule. */
+export function eventId(documentId: string, sentence: number, start: number, end: number, category: string, rule: string): string {
+  return createHash('sha256').update(`${documentId}|${sentence}|${start}|${end}|${category}|${rule}`).digest('hex').slice(0, 20);
+}
+
+const FUTURE_AGREE = new Set(['COOPERATE', 'AID', 'SUPPORT']);
+
+/** Title given to people written as "former …" (they stay ELI whatever the date). */
+const FORMER = 'former official';
+
+function isVerbTag(pos: string): boolean {
+  return pos === 'VERB' || pos === 'AUX';
+}
+
+/**
+ * Code the events of one document from its sentences, actor mentions, places and dates. Only
+ * sentences with a cue and an actor are tagged and parsed, so most text costs one dictionary
+ * pass.
+ */
+export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): EventRecord[] {
+  const lex = opts.lexicon ?? getEventLexicon();
+  const ontology = opts.ontology ?? getOntology();
+  const log = ctx.debug.topic('events');
+  const tokens = sentenceTokens(ctx);
+  const actors = getActors(ctx) as RichMention[];
+  const places = getPlaces(ctx);
+  const dates = getDates(ctx);
+  const out: EventRecord[] = [];
+  const quotes = quotedRanges(ctx.doc.text);
+  const quoted = (offset: number) => quotes.some(([a, b]) => offset > a && offset < b);
+  let ai = 0;
+  for (const s of ctx.sentences) {
+    const toks = tokens[s.index] ?? [];
+    const matches = findCues(toks, lex);
+    if (!matches.length) continue;
+    while (ai < actors.length && actors[ai]!.end <= s.start) ai++;
+    const mentions: RichMention[] = [];
+    for (let k = ai; k < actors.length && actors[k]!.start < s.end; k++) if (actors[k]!.end <= s.end) mentions.push(actors[k]!);
+    if (!mentions.some((m) => !m.locative)) {
+      log?.(`sentence ${s.index}: cue "${matches.map((m) => m.compiled.cue.id).join(', ')}" but no actor — skipped`);
+      continue;
+    }
+    const st = analyse(s.text, s.start, mentions, lex);
+    const prev = [...out].reverse().find((e) => e.date?.text && e.date.precision === 'day' && !e.future && !e.historical);
+    const sameParagraph = prev && !ctx.doc.text.slice(prev.evidence.end, s.start).includes('\n');
+    const carry = sameParagraph ? prev.date : null;
+    const sentenceCtx = { carry, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
+    out.push(...codeSentence(ctx, sentenceCtx, matches, lex, ontology, opts.gazetteer, log));
+  }
+  return out;
+}
+
+interface SentenceContext {
+  /** The stated date of the last dated event in the previous sentence of the same paragraph. */
+  carry: DateValue | null;
+  /** True when a document offset lies inside a direct quotation. */
+  quoted: (offset: number) => boolean;
+  s: Sentence;
+  st: Structure;
+  toks: Token[];
+  mentions: RichMention[];
+  places: PlaceMention[];
+  dates: DateMention[];
+}
+
+/** Keep the cues whose part of speech fits their frame, longest first, without overlaps. */
+function chooseCues(sc: SentenceContext, matches: CueMatch[], log: DebugFn | null): Chosen[] {
+  const fitting: Chosen[] = [];
+  for (const m of matches) {
+    const start = sc.toks[m.from]!.start;
+    const end = sc.toks[m.to - 1]!.end;
+    const [a, b] = tokenRange(sc.st.toks, start, end);
+    const pos = sc.st.toks[a]?.pos ?? '';
+    const cue = m.compiled.cue;
+    // "before lifting the curbs", "by barring agencies": a gerund after a preposition acts as a verb.
+    const gerund = /ing$/.test(sc.st.lower[a] ?? '') && ['ADP', 'SCONJ'].includes(sc.st.toks[a - 1]?.pos ?? '');
+    // "have retaken", "was lifted": a word right after an auxiliary is a verb form, whatever the tagger says.
+    const afterAux = sc.st.toks[a - 1]?.pos === 'AUX' && /(?:ed|en|wn|ing)$/.test(sc.st.lower[a] ?? '');
+    // "will not accept": the verb need not be the cue's first word.
+    const verbInside = sc.st.toks.slice(a, Math.min(b, a + 3)).some((t) => isVerbTag(t.pos)) && ['PART', 'ADV'].includes(pos);
+    // "a welcoming ceremony": a participle used as an adjective is not an act.
+    const attributive = /ing$/.test(sc.st.lower[a] ?? '') && b === a + 1 && ['DET', 'ADJ'].includes(sc.st.toks[a - 1]?.pos ?? '') && sc.st.toks[b]?.pos === 'NOUN';
+    const ok = cue.frame === 'verb' ? (isVerbTag(pos) || gerund || afterAux || verbInside) && !attributive : !isVerbTag(pos);
+    // "March" and "Chad" are names, not cues: a capitalised cue word counts only at the start of a sentence.
+    const first = sc.toks[m.from]!;
+    if (m.from > 0 && /^\p{Lu}/u.test(first.text) && !/^["“‘'(]$/.test(sc.toks[m.from - 1]!.text)) {
+      log?.(`cue ${cue.id} "${first.text}" rejected: capitalised inside the sentence`);
+      continue;
+    }
+    // A gap in a pattern does not jump over an actor's possessive ("raised China's restrictions" is not "raised … restrictions").
+    const gapActor = sc.mentions.some((x) => !x.locative && x.start > sc.toks[m.from]!.end && x.end < sc.toks[m.to - 1]!.start && /^['’]s\b/.test(sc.s.text.slice(x.end - sc.s.start)));
+    if (gapActor) {
+      log?.(`cue ${cue.id} "${sc.toks.slice(m.from, m.to).map((t) => t.text).join(' ')}" rejected: its gap spans an actor`);
+      continue;
+    }
+    if (!ok) {
+      log?.(`cue ${cue.id} "${sc.st.toks.slice(a, b).map((t) => t.text).join(' ')}" rejected: tagged ${pos}, frame ${cue.frame}`);
+      continue;
+    }
+    fitting.push({ match: m, a, b, clause: sc.st.clauseOf[a] ?? 0 });
+  }
+  fitting.sort((x, y) => y.match.to - y.match.from - (x.match.to - x.match.from) || x.match.from - y.match.from);
+  const taken: Chosen[] = [];
+  for (const c of fitting) if (!taken.some((t) => c.match.from < t.match.to && t.match.from < c.match.to)) taken.push(c);
+  return taken.sort((x, y) => x.a - y.a);
+}
+
+/** A cue right after "to" in the complement of an embedding cue ("agreed to deploy") is that cue's content. */
+function embeddedIn(c: Chosen, chosen: Chosen[], st: Structure): Chosen | null {
+  for (const p of chosen) {
+    if (p === c || !p.match.compiled.cue.embeds || p.b > c.a) continue;
+    if (c.a - p.b > 40) continue;
+    let i = c.a - 1;
+    while (i >= p.b && st.toks[i]!.pos === 'ADV') i--;
+    const directlyAfter = i < p.b;
+    // A nominal cue in the complement ("agreed to launch a dialogue") is part of the content too.
+    const nominal = c.match.compiled.cue.frame === 'noun' && c.a - p.b <= 8;
+    if (nominal || st.lower[i] === 'to' || directlyAfter || (st.lower[i] === 'on' && p.match.compiled.cue.category === 'AGREE')) {
+      let crosses = false;
+      for (let k = p.b; k < c.a; k++) if (st.clauseOf[k] !== st.clauseOf[p.a] && st.clauses[st.clauseOf[k]!]!.kind !== 'coord') crosses = true;
+      if (!crosses) return p;
+    }
+  }
+  return null;
+}
+
+/**
+ * "China's tourism authority told travel agencies to stop selling tours": a request to the
+ * actor's own people (or to nobody named) is how a state acts; the ordered act is the event, done
+ * by the one who ordered it. Returns that actor, or null when the request goes to another party.
+ */
+function delegation(host: Chosen, finder: ArgumentFinder, content?: Chosen): RichMention[] | null {
+  if (host.match.compiled.cue.category !== 'REQUEST') return null;
+  // Only an order to do something ("told agencies to stop selling"), not a demand for a thing.
+  if (content && content.match.compiled.cue.frame !== 'verb') return null;
+  const args = finder.verb(host.a, host.b, host.match.compiled.cue);
+  if (!args.actor.length) return null;
+  const own = new Set(args.actor.map((m) => m.country));
+  const direct = finder.directObject(host.b, host.clause);
+  if (direct && direct.members.some((m) => m.country && !own.has(m.country))) return null;
+  return args.actor;
+}
+
+/** True when a cue sits before the first verb of its clause (it is, or modifies, the subject). */
+function isSubjectOfClause(st: Structure, c: Chosen): boolean {
+  const cl = st.clauses[c.clause]!;
+  for (let i = cl.from; i < c.a; i++) if (isVerbTag(st.toks[i]!.pos)) return false;
+  return true;
+}
+
+function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMatch[], lex: EventLexicon, ontology: Ontology, gaz: Gazetteer, log: DebugFn | null): EventRecord[] {
+  const { s, st } = sc;
+  const chosen = chooseCues(sc, matches, log);
+  const finder = new ArgumentFinder(st, lex, sc.places);
+  const published = ctx.doc.published;
+  const out: EventRecord[] = [];
+  const coded: Array<{ record: EventRecord; noun: boolean; reference: boolean; clause: number; name: string }> = [];
+  const seen = new Set<string>();
+  const delegated = new Set<Chosen>();
+  // Delegations are decided before coding so the ordering cue is skipped even though it comes first.
+  for (const c of chosen) {
+    const host = embeddedIn(c, chosen, st);
+    if (host && delegation(host, finder, c)) delegated.add(host);
+  }
+  const multilateralSetting = sc.mentions.some((m) => m.kind === 'igo') || /\bsidelines\b|\btrilateral\b|\bthree-way\b/i.test(s.text);
+  for (const c of chosen) {
+    const cue = c.match.compiled.cue;
+    const trigger = st.toks.slice(c.a, c.b);
+    const triggerText = ctx.doc.text.slice(trigger[0]!.start, trigger[trigger.length - 1]!.end);
+    const host = embeddedIn(c, chosen, st);
+    let delegatedBy: RichMention[] | null = null;
+    if (host) {
+      const d = delegation(host, finder, c);
+      if (!d) {
+        log?.(`cue ${cue.id} "${triggerText}" is the content of ${host.match.compiled.cue.id} — not coded separately`);
+        continue;
+      }
+      delegatedBy = d;
+      delegated.add(host);
+      log?.(`cue ${cue.id} "${triggerText}": ordered by ${d.map((m) => m.text).join(' + ')} of its own people — coded as their act`);
+    }
+    if (delegated.has(c)) {
+      log?.(`cue ${cue.id} "${triggerText}": an order to the actor's own people — coded as the ordered act`);
+      continue;
+    }
+    if (sc.quoted(trigger[0]!.start)) {
+      log?.(`cue ${cue.id} "${triggerText}" is inside a direct quotation — not coded`);
+      continue;
+    }
+    if (st.clauses[c.clause]?.kind === 'attribution') {
+      log?.(`cue ${cue.id} "${triggerText}" is in an attribution ("according to…") — skipped`);
+      continue;
+    }
+    const args: Arguments | null = cue.frame === 'verb' ? finder.verb(c.a, c.b, cue) : finder.noun(c.a, c.b, cue);
+    if (args && delegatedBy) {
+      args.actor = delegatedBy;
+      args.why.push('actor: who gave the order');
+    }
+    if (!args || !args.actor.length) {
+      log?.(`cue ${cue.id} "${triggerText}" in sentence ${s.index}: no actor found — not coded`, { why: args?.why ?? [] });
+      continue;
+    }
+    const draft: Draft = {
+      category: cue.category,
+      mode: cue.mode ?? null,
+      actor: args.actor,
+      recipient: args.recipient,
+      location: null,
+      multilateralSetting,
+      rules: [cue.id],
+      why: [...args.why],
+    };
+    // PLOVER: an invitation ("asked Yoon to visit China") is an AGREE, not a request.
+    if (draft.category === 'REQUEST' && chosen.some((o) => o !== c && o.match.compiled.cue.category === 'CONSULT' && embeddedIn(o, chosen, st) === c)) {
+      draft.category = 'AGREE';
+      draft.mode = null;
+      draft.rules.push('refine/invitation');
+      draft.why.push('asks for a visit or meeting: an invitation → AGREE');
+    }
+    if (cue.civil && stateActors(draft.actor)) {
+      draft.category = cue.civil;
+      draft.mode = cue.civil === 'ACCUSE' ? 'disapprove' : null;
+      draft.rules.push('refine/state-protest');
+      draft.why.push(`state actor → ${cue.civil}`);
+    }
+    // A ban by the police, or on the actor's own people, is repression (COERCE), not a sanction.
+    if (draft.category === 'SANCTION' && (draft.actor.some((m) => m.sector === 'POL') || (draft.recipient.length > 0 && draft.recipient.every((r) => draft.actor.some((a) => a.country && a.country === r.country))))) {
+      draft.category = 'COERCE';
+      draft.mode = 'restrict';
+      draft.rules.push('refine/domestic-restriction');
+      draft.why.push('restriction at home → COERCE');
+    }
+    // "Beijing's ban on group tours gutted tourism": the ban is the topic of the sentence, not news.
+    if (cue.frame === 'noun' && args.via === 'modifier' && draft.category === 'SANCTION' && isSubjectOfClause(st, c)) {
+      log?.(`cue ${cue.id} "${triggerText}": a standing measure named as the topic of the clause — not coded`);
+      continue;
+    }
+    if (cue.self && !draft.recipient.length) {
+      const own = draft.actor.find((m) => m.country);
+      if (own) {
+        draft.recipient = [{ ...own, text: own.text, kind: 'country', name: own.country, sector: null, id: null, rule: 'self' }];
+        draft.rules.push('refine/self-recipient');
+        draft.why.push('no recipient: the actor\'s own country');
+      }
+    }
+    const flags = findFlags(st, lex, c.a, args.subjectEnd, c.clause);
+    const when = eventDate(st, sc.dates, c.a, c.b, c.clause, published, flags.negated, chosen.filter((o) => o !== c).map((o) => [o.a, o.b] as [number, number]));
+    if (when.notUntil) {
+      flags.negated = false;
+      flags.why.push('"not … until": not negated');
+    }
+    // No date in the sentence: a past event right after a dated one in the same paragraph most
+    // often continues the same occasion ("Lee and Xi met on Monday. … They agreed to…").
+    if (when.date?.source === 'inferred' && !when.date.text && !flags.future && !flags.hypothetical && sc.carry) {
+      when.date = { ...sc.carry, source: 'inferred' };
+      when.why = `no date in the sentence: the previous event's "${sc.carry.text}" carries over`;
+    }
+    const fromDate = dateFlags(when.date, published);
+    if (fromDate.future && !flags.future) flags.why.push('future: dated after publication');
+    if (fromDate.historical && !flags.historical) flags.why.push('historical: dated over 30 days before publication');
+    flags.future ||= fromDate.future;
+    flags.historical ||= fromDate.historical;
+    const actorSpans = new Set(sc.mentions.filter((m) => !m.locative).map((m) => m.start));
+    draft.location = eventLocation(st, sc.places.filter((p) => !actorSpans.has(p.start)), c.a, c.clause);
+    if (privateConsult(draft)) {
+      log?.(`cue ${cue.id} "${triggerText}": a meeting or visit by private people (${draft.actor.map((m) => m.text).join(', ')}) — not coded`);
+      continue;
+    }
+    refineConsultMode(draft);
+    // Two cues for one act in one clause ("let South Koreans in without visas") make one event.
+    // PLOVER: promised cooperation, support or aid is an AGREE ("will provide aid", "will cooperate").
+    if (flags.future && FUTURE_AGREE.has(draft.category)) {
+      draft.why.push(`${draft.category} in the future → AGREE`);
+      draft.category = 'AGREE';
+      draft.mode = null;
+      draft.rules.push('refine/future-cooperation');
+    }
+    const dedupe = `${c.clause}|${draft.category}|${draft.actor.map((m) => m.country).join(',')}|${draft.recipient.map((m) => m.country).join(',')}`;
+    if (seen.has(dedupe)) {
+      log?.(`cue ${cue.id} "${triggerText}": same event as an earlier cue in the sentence — merged`);
+      continue;
+    }
+    seen.add(dedupe);
+    const date = when.date;
+    const at = date && date.source === 'stated' ? date.start : date?.text ? date.start : published;
+    const ref = (m: RichMention): ActorRef => {
+      if (m.kind === 'person' && m.id && gaz.people.has(m.id) && at !== published) {
+        const r = resolvePerson(gaz.people.get(m.id)!, at, m.title ?? null);
+        return { text: m.text, name: m.name, country: r.country, sector: m.title === FORMER ? 'ELI' : r.sector, id: m.id };
+      }
+      return { text: m.text, name: m.name, country: m.country, sector: m.sector, id: m.id };
+    };
+    const contexts = new Set(cue.contexts);
+    const lowerSentence = sc.toks.map((t) => t.lower);
+    for (const cx of lex.contexts) {
+      for (let i = 0; i < lowerSentence.length; i++) {
+        if (phraseAt(cx.keywords, lowerSentence, i)) {
+          contexts.add(cx.context);
+          break;
+        }
+      }
+    }
+    const rule = draft.rules.join('+');
+    const start = s.start;
+    const end = s.end;
+    const record: EventRecord = {
+      id: eventId(ctx.doc.id, s.index, trigger[0]!.start, trigger[trigger.length - 1]!.end, draft.category, rule),
+      event_type: draft.category,
+      mode: draft.mode,
+      contexts: [...contexts].sort(),
+      actor: draft.actor.map(ref),
+      recipient: draft.recipient.map(ref),
+      date,
+      location: draft.location,
+      negated: flags.negated,
+      future: flags.future,
+      hypothetical: flags.hypothetical,
+      historical: flags.historical,
+      score: ploverScore(ontology, draft.category, draft.mode),
+      quad: ploverQuad(ontology, draft.category),
+      trigger: triggerText,
+      evidence: { document_id: ctx.doc.id, sentence_index: s.index, sentence: ctx.doc.text.slice(start, end), start, end },
+      rule,
+    };
+    log?.(
+      `${record.event_type}${record.mode ? `/${record.mode}` : ''} "${triggerText}" (sentence ${s.index}): ${record.actor.map((a) => a.country ?? a.text).join('+') || '?'} → ${record.recipient.map((a) => a.country ?? a.text).join('+') || '-'}`,
+      { rule, arguments: draft.why, flags: flags.why, date: when.why, location: record.location?.text ?? null },
+    );
+    out.push(record);
+    coded.push({ record, noun: cue.frame === 'noun', reference: cue.frame === 'noun' && args.via !== 'verb', clause: c.clause, name: `${cue.id} "${triggerText}"` });
+  }
+  // A nominal cue that names an act a verb in the same clause already coded ("held a meeting
+  // with…" after "met") is the same event.
+  const parties = (r: EventRecord) => new Set([...r.actor, ...r.recipient].map((a) => a.country).filter(Boolean));
+  const overlap = (a: EventRecord, b: EventRecord) => {
+    const pa = parties(a);
+    return [...parties(b)].some((c) => pa.has(c));
+  };
+  return out.filter((r) => {
+    const me = coded.find((x) => x.record === r)!;
+    // Same clause and category as a verb's event; or, anywhere in the sentence, an earlier event of
+    // the category between the same parties ("held talks … the summit readout").
+    // (A noun carried by its own verb elsewhere in the sentence — "…and will hold talks" — is an act of its own.)
+    const dup =
+      me.noun &&
+      coded.some((o) => o !== me && o.record.event_type === r.event_type && ((!o.noun && o.clause === me.clause) || (me.reference && overlap(o.record, r) && (coded.indexOf(o) < coded.indexOf(me) || !o.noun))));
+    if (dup) log?.(`cue ${me.name}: the clause already has a ${r.event_type} verb — the noun names the same event`);
+    return !dup;
+  });
+}
+
+/** The `extract/events` stage: PLOVER events with evidence, after `extract/actors` and `nlp/dates`. */
+export function createEventsStage(gazetteer: () => Gazetteer = () => getGazetteer()): Stage {
+  return {
+    id: 'extract/events',
+    description: 'code PLOVER events from cues, sentence structure, actors, dates and places; fills ctx.events',
+    run(ctx) {
+      ctx.events.push(...codeEvents(ctx, { gazetteer: gazetteer() }));
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { LocationRef } from '../../types.js';
+import type { RichMention } from '../actors/mention.js';
+
+/**
+ * Refiners run after a cue has been coded; each may change the event and adds its id to `rule`.
+ */
+export interface Draft {
+  category: string;
+  mode: string | null;
+  actor: RichMention[];
+  recipient: RichMention[];
+  location: LocationRef | null;
+  /** Sentence mentions an IGO or a summit of one ("on the sidelines of APEC"). */
+  multilateralSetting: boolean;
+  rules: string[];
+  why: string[];
+}
+
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'LEG', 'JUD', 'PTY', 'POL', 'IGO']);
+
+/** True when every actor is a state or its officials rather than people or civil groups. */
+export function stateActors(actor: RichMention[]): boolean {
+  // A bare nationality adjective as a subject means people ("Iraqi Kurds demonstrated").
+  return actor.length > 0 && actor.every((m) => (m.kind === 'country' && !m.plural && m.form !== 'adjective') || m.kind === 'igo' || (m.sector !== null && STATE_SECTORS.has(m.sector)));
+}
+
+function countries(ms: RichMention[]): Set<string> {
+  return new Set(ms.map((m) => m.country).filter((c): c is string => !!c));
+}
+
+/**
+ * CONSULT mode from the setting when the cue gave none: three or more parties or an IGO setting
+ * → multilateral; a location in a participant's country → visit (the other party visits); a
+ * location elsewhere → third-party.
+ */
+export function refineConsultMode(d: Draft): void {
+  if (d.category !== 'CONSULT' || d.mode) return;
+  const parties = countries([...d.actor, ...d.recipient]);
+  if (parties.size >= 3 || d.multilateralSetting) {
+    d.mode = 'multilateral';
+    d.rules.push('refine/consult-multilateral');
+    d.why.push(parties.size >= 3 ? `${parties.size} parties → multilateral` : 'IGO setting → multilateral');
+    return;
+  }
+  const loc = d.location?.country;
+  if (!loc || parties.size < 2) return;
+  if (!parties.has(loc)) {
+    d.mode = 'third-party';
+    d.rules.push('refine/consult-third-party');
+    d.why.push(`met in ${loc}, outside ${[...parties].join('/')} → third-party`);
+    return;
+  }
+  const all = [...d.actor, ...d.recipient];
+  const host = all.filter((m) => m.country === loc);
+  const visitors = all.filter((m) => m.country !== loc);
+  if (visitors.length) {
+    d.mode = 'visit';
+    d.actor = visitors;
+    d.recipient = host;
+    d.rules.push('refine/consult-visit');
+    d.why.push(`met in ${loc} → ${[...countries(visitors)].join('/')} visits`);
+  }
+}
+
+const PEOPLE_SECTORS = new Set(['CVL', 'BUS', 'CUL', 'EDU', 'MED', 'SPO', 'REL']);
+
+/** Meetings and visits are political events only between political actors: tourists visiting a country are not a CONSULT. */
+export function privateConsult(d: Draft): boolean {
+  // "Chinese visited", "South Korean trips to Japan": a bare nationality adjective means people.
+  // Officials, diplomats and troops in the plural are still political actors.
+  return d.category === 'CONSULT' && d.actor.every((m) => m.form === 'adjective' || (m.sector !== null ? PEOPLE_SECTORS.has(m.sector) : m.plural));
+}
