@@ -11,6 +11,16 @@ function satelliteOrder(a: FusionReport, b: FusionReport): number {
   return pa - pb || (a.lo ?? '').localeCompare(b.lo ?? '') || a.event.id.localeCompare(b.event.id);
 }
 
+/**
+ * A report dated only by its publication tells the latest news: of several core groups it fits,
+ * it belongs to the one whose fitting cores are latest, when exactly one is.
+ */
+function latestBefore(s: FusionReport, fits: Array<[number, FusionReport[]]>, places?: PlaceIndex): [number, FusionReport[]] | undefined {
+  const latest = fits.map(([root, members]) => [root, members, members.filter((c) => compatible(s, c, places)).reduce((d, c) => (c.lo! > d ? c.lo! : d), '')] as const);
+  latest.sort((x, y) => y[2].localeCompare(x[2]));
+  return latest.length && (latest.length === 1 || latest[0]![2] > latest[1]![2]) ? [latest[0]![0], latest[0]![1]] : undefined;
+}
+
 function byId(a: FusionReport, b: FusionReport): number {
   return a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0;
 }
@@ -24,7 +34,9 @@ function byId(a: FusionReport, b: FusionReport): number {
  *    compatible; each connected group of cores is one event. A new core that fits two groups
  *    bridges and merges them.
  * 2. Every other report (a coarser or publication-derived date, or an unknown side) joins the one
- *    core group it fits. If it fits several, it is ambiguous and joins none of them.
+ *    core group it fits. If it fits several, it is ambiguous and joins none of them — except a
+ *    report dated only by its publication, which joins the group whose fitting cores are latest
+ *    (news reports the latest happening), when one group is strictly latest.
  * 3. The reports left over form events among themselves: taken finest date first, each joins the
  *    first group whose every member it fits (complete link), else starts a new one — so a vague
  *    report never chains two precise ones together.
@@ -58,7 +70,8 @@ export function clusterReports(reports: FusionReport[], places?: PlaceIndex): Fu
   for (const s of sorted) {
     if (s.core) continue;
     const fits = [...groups.entries()].filter(([, members]) => members.some((c) => compatible(s, c, places)));
-    if (fits.length === 1) attached.set(fits[0]![0], [...(attached.get(fits[0]![0]) ?? []), s]);
+    const home = fits.length === 1 ? fits[0]! : s.textual ? undefined : latestBefore(s, fits, places);
+    if (home) attached.set(home[0], [...(attached.get(home[0]) ?? []), s]);
     else left.push(s);
   }
   const rest: FusionReport[][] = [];

@@ -34,6 +34,7 @@ export function incompatibility(a: FusionReport, b: FusionReport, places: PlaceI
     if (!sideFits(a.actors, b.actors)) return `actors ${a.actors.join('+')} and ${b.actors.join('+')} differ`;
     if (!sideFits(a.recipients, b.recipients)) return `recipients ${a.recipients.join('+')} and ${b.recipients.join('+')} differ`;
   }
+  if (a.topics.length && b.topics.length && !a.topics.some((t) => b.topics.includes(t))) return `topics ${a.topics.join('+')} and ${b.topics.join('+')} differ`;
   const la = a.event.location;
   const lb = b.event.location;
   if (la && lb) {

@@ -29,6 +29,10 @@ describe('incompatibility', () => {
     ['overlapping but not nested recipients', { id: 'a', type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR', 'JPN'], date: '2024-11-01' }, { id: 'b', type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR', 'NOR'], date: '2024-11-01' }, /recipients/],
     ['undated reports a few days apart', { id: 'a', type: 'PROTEST', date: 'pub', published: '2025-09-10' }, { id: 'b', type: 'PROTEST', date: 'pub', published: '2025-09-13' }, null],
     ['undated reports ten days apart', { id: 'a', type: 'PROTEST', date: 'pub', published: '2025-09-01' }, { id: 'b', type: 'PROTEST', date: 'pub', published: '2025-09-11' }, /do not overlap/],
+    ['agreements on different topics', { id: 'a', type: 'AGREE', date: '2026-01-05', contexts: ['culture'] }, { id: 'b', type: 'AGREE', date: '2026-01-05', contexts: ['economic', 'diplomatic'] }, /topics culture and economic differ/],
+    ['agreements sharing a topic', { id: 'a', type: 'AGREE', date: '2026-01-05', contexts: ['culture', 'sport'] }, { id: 'b', type: 'AGREE', date: '2026-01-05', contexts: ['culture'] }, null],
+    ['an agreement whose topic is unknown', { id: 'a', type: 'AGREE', date: '2026-01-05', contexts: ['culture'] }, { id: 'b', type: 'AGREE', date: '2026-01-05', contexts: ['diplomatic'] }, null],
+    ['meetings on different topics (not a topical family)', { id: 'a', date: '2026-01-05', contexts: ['culture'] }, { id: 'b', date: '2026-01-05', contexts: ['economic'] }, null],
     ['a report without any date', { id: 'a', date: null, published: null }, { id: 'b', date: '2026-01-05' }, /undated/],
   ])('%s', (_, a, b, expected) => {
     const why = incompatibility(r(a), r(b));
@@ -63,6 +67,10 @@ describe('clusterReports', () => {
 
   it('attaches a vague report to the only precise event it fits', () => {
     expect(groups([{ id: 'a', date: '2025-11-01' }, { id: 'b', date: '2025-12-20' }, { id: 'm', date: '2025-11' }, { id: 'y', date: '2025' }])).toEqual([['a', 'm'], ['b'], ['y']]);
+  });
+
+  it('gives a report dated only by its publication to the latest event it fits', () => {
+    expect(groups([{ id: 'arrive', date: '2026-01-04' }, { id: 'talks', date: '2026-01-05' }, { id: 'u', date: 'pub', published: '2026-01-05' }])).toEqual([['arrive'], ['talks', 'u']]);
   });
 
   it('groups left-over vague reports only when each fits all the others', () => {

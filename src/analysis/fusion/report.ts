@@ -23,6 +23,8 @@ export interface FusionReport extends ReportSource {
   event: EventRecord;
   family: string;
   status: ReportStatus;
+  /** Topic contexts (contexts but the generic ones) when the family is topical; empty otherwise or when unknown. */
+  topics: string[];
   /** Actor and recipient are one set of parties: a symmetric family, or a mutual report. */
   orderFree: boolean;
   /** The report itself is mutual ("X and Y agreed"): several actor countries and no recipient, or `mutual: true`. */
@@ -63,5 +65,6 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
   const orderFree = rules.symmetric.has(family) || mutual;
   const complete = orderFree ? parties.length >= 2 || (actors.length > 0 && recipients.length > 0) : actors.length > 0 && recipients.length > 0;
   const core = textual && event.date?.precision === 'day' && complete;
-  return { ...source, event, family, status, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core };
+  const topics = rules.topical.has(family) ? [...new Set(event.contexts.filter((c) => !rules.genericContexts.has(c)))].sort() : [];
+  return { ...source, event, family, status, topics, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core };
 }

@@ -7,10 +7,12 @@ const familySchema = z.strictObject({
   id: z.string().regex(/^[a-z_]+$/),
   categories: z.array(z.string().regex(/^[A-Z]+$/)).min(1),
   symmetric: z.boolean(),
+  topical: z.boolean(),
   example: z.string(),
 });
 const rulesSchema = z.strictObject({
   families: z.array(familySchema).min(1),
+  generic_contexts: z.array(z.string().regex(/^[a-z_]+$/)),
   undated_window_days: z.number().int().min(0).max(365),
 });
 
@@ -19,6 +21,9 @@ export interface FusionRules {
   familyOf: Map<string, string>;
   /** Family ids whose actions have no direction. */
   symmetric: Set<string>;
+  /** Family ids whose reports must share a topic context when both name one. */
+  topical: Set<string>;
+  genericContexts: Set<string>;
   undatedWindowDays: number;
 }
 
@@ -33,7 +38,7 @@ export function loadFusionRules(file = dataPath('fusion', 'rules.yaml')): Fusion
       familyOf.set(c, f.id);
     }
   }
-  return { familyOf, symmetric: new Set(parsed.data.families.filter((f) => f.symmetric).map((f) => f.id)), undatedWindowDays: parsed.data.undated_window_days };
+  return { familyOf, symmetric: new Set(parsed.data.families.filter((f) => f.symmetric).map((f) => f.id)), topical: new Set(parsed.data.families.filter((f) => f.topical).map((f) => f.id)), genericContexts: new Set(parsed.data.generic_contexts), undatedWindowDays: parsed.data.undated_window_days };
 }
 
 let cached: FusionRules | null = null;
