@@ -61,3 +61,19 @@ describe('bilat fuse, fused and event', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('bilat events --fused', () => {
+  it('lists the same fused events as bilat fused', async () => {
+    const a = await runCli(['events', '--fused', '--dyad', 'CHN-KOR', '--type', 'CONSULT', '--format', 'csv', '--db', db]);
+    const b = await runCli(['fused', '--dyad', 'CHN-KOR', '--type', 'CONSULT', '--status', 'asserted,future,hypothetical', '--format', 'csv', '--db', db]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('refuses report-only flags', async () => {
+    const r = await runCli(['events', '--fused', '--actor', 'KOR', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--actor does not apply with --fused/);
+  });
+});

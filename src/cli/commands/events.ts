@@ -1,11 +1,11 @@
-import type { Command } from '../command.js';
+import type { Command, ParsedArgs } from '../command.js';
 import { DB_OPTION, FORMAT_OPTION, choice, stringOption } from '../command.js';
 import { withStore } from '../context.js';
 import { EVENT_FILTER_OPTIONS, eventFilterFromArgs } from '../event-filter.js';
 import { GAZETTEER_OPTION } from '../gazetteer-option.js';
-import { EXIT, UsageError } from '../io.js';
-import { LIST_FORMATS, writeRows } from '../output.js';
-import type { StoredEvent } from '../../store/queries/events.js';
+import { EXIT, UsageError, type CliIO } from '../io.js';
+import { LIST_FORMATS, writeRows, type ListFormat } from '../output.js';
+import type { EventFilterInput, StoredEvent } from '../../store/queries/events.js';
 
 /** One flat row per event for tables and CSV. */
 export function eventRow(e: StoredEvent): Record<string, unknown> {
@@ -45,6 +45,7 @@ export const eventsCommand: Command = {
     'of the extraction contract; csv flattens them to one row each.',
   options: {
     ...EVENT_FILTER_OPTIONS,
+    fused: { type: 'boolean', description: 'list fused events (one per real-world event, with report counts) instead of reports; see `bilat fused`' },
     sort: { type: 'string', value: 'date|-date', description: 'order by event date (default date: oldest first)', default: 'date' },
     limit: { type: 'string', value: 'N', description: 'at most N events (default 100)' },
     cursor: { type: 'string', value: 'CURSOR', description: 'continue after the previous page' },
@@ -52,12 +53,13 @@ export const eventsCommand: Command = {
     gazetteer: GAZETTEER_OPTION,
     db: DB_OPTION,
   },
-  examples: ['bilat events --dyad CHN-KOR --type CONSULT', 'bilat events --actor CHN --context tourism --from 2024-01-01 --format csv > events.csv', 'bilat events --dyad CHN>KOR --type SANCTION --include-negated'],
+  examples: ['bilat events --dyad CHN-KOR --type CONSULT', 'bilat events --actor CHN --context tourism --from 2024-01-01 --format csv > events.csv', 'bilat events --dyad CHN>KOR --type SANCTION --include-negated', 'bilat events --fused --dyad CHN-KOR --type CONSULT'],
   async run(args, io) {
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const format = choice(args, 'format', LIST_FORMATS, 'table');
     const sort = choice(args, 'sort', ['date', '-date'] as const, 'date');
     const filter = { ...(await eventFilterFromArgs(args, io)), sort, cursor: stringOption(args, 'cursor') };
+    if (args.values.fused) return listFused(filter, format, args, io);
     const { selectEvents } = await import('../../store/queries/events.js');
     const page = await withStore(args, io, async (store) => {
       try {
@@ -74,3 +76,20 @@ export const eventsCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** `bilat events --fused`: the same filters, applied to fused events (docs/fusion.md). */
+async function listFused(filter: EventFilterInput & { cursor?: string }, format: ListFormat, args: ParsedArgs, io: CliIO): Promise<number> {
+  for (const f of ['actor', 'recipient', 'cursor'] as const) if (filter[f] !== undefined) throw new UsageError(`--${f} does not apply with --fused (use --dyad A>B, --country, or --offset with \`bilat fused\`)`);
+  const { selectFusedEvents } = await import('../../store/queries/fused-events.js');
+  const { fusedRow } = await import('./fused.js');
+  const status: Array<'asserted' | 'future' | 'negated' | 'hypothetical'> = ['asserted', 'future'];
+  if (filter.include_negated) status.push('negated');
+  if (filter.include_hypothetical !== false) status.push('hypothetical');
+  const page = await withStore(args, io, (store) =>
+    selectFusedEvents(store, { dyad: filter.dyad, country: filter.country, type: filter.type, context: filter.context, from: filter.from, to: filter.to, status, sort: filter.sort, limit: filter.limit }),
+  );
+  if (format === 'json' || format === 'jsonl') writeRows(io, page.events as unknown as Array<Record<string, unknown>>, [], format);
+  else writeRows(io, page.events.map(fusedRow), ['id', 'date', 'event_type', 'mode', 'actor', 'recipient', 'location', 'reports', 'documents', 'sources', 'status'], format);
+  if (format === 'table') io.stderr.write(`${page.events.length} fused event(s)${page.next_offset !== null ? ` · more: bilat fused --offset ${page.next_offset}` : ''}\n`);
+  return EXIT.ok;
+}
