@@ -16,6 +16,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   fuse: async () => (await import('./fuse.js')).fuseCommand,
   fused: async () => (await import('./fused.js')).fusedCommand,
   event: async () => (await import('./event.js')).eventCommand,
+  indicators: async () => (await import('./indicators.js')).indicatorsCommand,
   policies: async () => (await import('./policies.js')).policiesCommand,
   series: async () => (await import('./series.js')).seriesCommand,
   impact: async () => (await import('./impact.js')).impactCommand,
