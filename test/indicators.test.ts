@@ -105,3 +105,32 @@ describe('bilat indicators', () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('bilat index', () => {
+  it('explains the largest move by its events', async () => {
+    const r = await runCli(['index', 'CHN', 'KOR', '--from', '2025-01-01', '--to', '2025-03-31', '--half-life', '1', '--explain', '--db', db]);
+    expect(r.code).toBe(0);
+    const moves = r.stdout.split('Largest monthly moves and the events behind them:\n')[1]!.split('\n');
+    expect(moves[0]).toMatch(/^ {2}2025-01 {2}index -0\.92 \(−0\.92\)$/);
+    expect(moves[1]).toMatch(/^ +−1\.59 {2}SANCTION CHN→KOR 2025-01-20 · score -8, 1 source\(s\) · fe-/);
+    expect(moves[2]).toMatch(/^ +\+0\.67 {2}CONSULT CHN⇄KOR 2025-01-10 · score 4, 2 source\(s\) · fe-/);
+  });
+
+  it('gives one CSV row per contribution with --explain', async () => {
+    const r = await runCli(['index', 'CHN', 'KOR', '--from', '2025-01-01', '--to', '2025-02-28', '--explain', '--format', 'csv', '--db', db]);
+    const rows = r.stdout.trim().split('\n');
+    expect(rows[0]).toBe('month,index,change,part,id,label,score,sources,impulse,contribution');
+    expect(rows.slice(1).map((l) => l.split(',')[3])).toEqual(['event', 'event', 'decay', 'decay']);
+  });
+
+  it.each([
+    [['index', 'CHN', 'KOR', '--half-life', '0'], /--half-life must be between 0.1 and 1200/],
+    [['index', 'CHN', 'KOR', '--baseline', '9'], /--baseline must be between/],
+    [['index', 'CHN', 'KOR', '--weights', 'military=2'], /--weights takes QUAD=NUMBER/],
+    [['index', 'CHN', 'KOR', '--gain', 'lots'], /--gain must be a number/],
+  ])('%j is a usage error', async (argv, message) => {
+    const r = await runCli([...argv, '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});

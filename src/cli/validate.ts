@@ -26,3 +26,12 @@ export function intFlag(name: string, value: string | undefined, fallback: numbe
   if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max} (got ${n})`);
   return n;
 }
+
+/** A decimal number flag within [min, max]. */
+export function numberFlag(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^-?\d+(?:\.\d+)?$/.test(value.trim())) throw new UsageError(`--${name} must be a number (got "${value}")`);
+  const n = Number(value);
+  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max} (got ${n})`);
+  return n;
+}

@@ -17,6 +17,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   fused: async () => (await import('./fused.js')).fusedCommand,
   event: async () => (await import('./event.js')).eventCommand,
   indicators: async () => (await import('./indicators.js')).indicatorsCommand,
+  index: async () => (await import('./index-command.js')).indexCommand,
   policies: async () => (await import('./policies.js')).policiesCommand,
   series: async () => (await import('./series.js')).seriesCommand,
   impact: async () => (await import('./impact.js')).impactCommand,
