@@ -12,6 +12,7 @@ export const EVALUATORS: Array<() => Promise<Evaluator>> = [
   async () => (await import('./timeml.js')).timemlEvaluator,
   async () => (await import('./sample-events.js')).sampleEventsEvaluator,
   async () => (await import('./gsr.js')).gsrEvaluator,
+  async () => (await import('./fusion.js')).fusionEvaluator,
   async () => (await import('./sample-statistics.js')).sampleStatisticsEvaluator,
   async () => (await import('./sample-quotes.js')).sampleQuotesEvaluator,
 ];

@@ -1,0 +1,179 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fuseReports } from '../analysis/fusion/fuse.js';
+import { getFusionRules } from '../analysis/fusion/rules.js';
+import { toFusionReport } from '../analysis/fusion/report.js';
+import { getOntology, ploverQuad, ploverScore } from '../knowledge/ontology.js';
+import { runPipeline, PIPELINE_VERSION } from '../pipeline.js';
+import { openStore } from '../store/db.js';
+import { saveDocument } from '../store/documents.js';
+import { fuseDocument, rebuildFusion } from '../store/fusion.js';
+import { selectIndicators } from '../store/queries/indicators.js';
+import { selectRelationsIndex } from '../store/queries/relations-index.js';
+import type { DateValue, EventRecord } from '../types.js';
+import { loadSampleCorpus, type GoldEvent, type SampleArticle } from './sample-corpus.js';
+import { matchDocument } from './sample-events.js';
+import type { EvalContext, EvalSection, Evaluator } from './section.js';
+
+/**
+ * Event fusion against the gold `cluster` ids of the sample corpus (docs/gold-format.md).
+ *
+ * Pairwise scores: over a set of items each with a gold cluster and a system cluster, a pair of
+ * items is *gold-same* when their gold clusters are equal (gold events without a cluster id are
+ * clusters of their own) and *system-same* when fusion put them in one fused event. Precision =
+ * pairs both same / system-same pairs; recall = pairs both same / gold-same pairs.
+ *
+ * - end to end: system events are matched to gold events with the events evaluator's matcher
+ *   (evidence sentence contains the gold anchor, same category); only matched events are scored.
+ * - on gold events: the gold events themselves, turned into event records, are fused. This
+ *   scores fusion alone, apart from extraction errors.
+ *
+ * The time to fuse (incrementally, document by document, and as a rebuild) and to compute the
+ * CHN–KOR indicators and index for the whole corpus is printed, not targeted.
+ */
+
+type ClusteredGold = GoldEvent & { cluster?: string };
+
+export interface PairCounts {
+  both: number;
+  system: number;
+  gold: number;
+}
+
+/** Pairwise counts for items labelled with a gold and a system cluster. */
+export function pairCounts(items: Array<{ gold: string; system: string }>): PairCounts {
+  const c: PairCounts = { both: 0, system: 0, gold: 0 };
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const g = items[i]!.gold === items[j]!.gold;
+      const s = items[i]!.system === items[j]!.system;
+      if (g) c.gold++;
+      if (s) c.system++;
+      if (g && s) c.both++;
+    }
+  }
+  return c;
+}
+
+const ratio = (n: number, d: number) => (d ? n / d : null);
+
+function goldKey(article: SampleArticle, g: ClusteredGold): string {
+  return g.cluster ?? `${article.name}#${g.id}`;
+}
+
+function goldDate(g: GoldEvent, published: string | null): DateValue | null {
+  const d = g.date;
+  if (!d) return null;
+  const v = d.value;
+  let start = v;
+  let end = v;
+  if (/^\d{4}$/.test(v)) [start, end] = [`${v}-01-01`, `${v}-12-31`];
+  else if (/^\d{4}-Q[1-4]$/.test(v)) {
+    const q = Number(v.slice(6));
+    const last = new Date(Date.UTC(Number(v.slice(0, 4)), q * 3, 0)).toISOString().slice(0, 10);
+    [start, end] = [`${v.slice(0, 4)}-${String(q * 3 - 2).padStart(2, '0')}-01`, last];
+  } else if (/^\d{4}-\d{2}$/.test(v)) [start, end] = [`${v}-01`, new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)), 0)).toISOString().slice(0, 10)];
+  const inferred = d.inferred === true && v === published;
+  return { start, end, precision: d.precision, text: inferred ? null : v, source: inferred ? 'inferred' : 'stated' };
+}
+
+/** A gold event as the event record an ideal extractor would give. */
+export function goldToEvent(article: SampleArticle, g: GoldEvent): EventRecord {
+  const o = getOntology();
+  const ref = (c: string) => ({ text: c, name: c, country: c, sector: null });
+  let score = 0;
+  try {
+    score = ploverScore(o, g.category, g.mode);
+  } catch {
+    score = o.byId.get(g.category)?.score ?? 0;
+  }
+  const parties = g.mutual ? [...new Set([...g.actor, ...g.recipient])] : g.actor;
+  return {
+    id: `${article.name}#${g.id}`,
+    event_type: g.category,
+    mode: g.mode,
+    contexts: g.contexts,
+    actor: parties.map(ref),
+    recipient: g.mutual ? [] : g.recipient.map(ref),
+    date: goldDate(g, article.gold.published),
+    location: g.location ? { text: g.location, country: null } : null,
+    negated: g.negated,
+    future: g.future,
+    hypothetical: g.hypothetical,
+    historical: g.historical,
+    score,
+    quad: o.byId.has(g.category) ? ploverQuad(o, g.category) : 'verbal_cooperation',
+    trigger: g.trigger,
+    evidence: { sentence: g.anchor, start: 0, end: g.anchor.length, sentence_index: 0 },
+    rule: 'gold',
+  };
+}
+
+function section(id: string, title: string, c: PairCounts, counts: Record<string, number>, metrics: Record<string, number | null> = {}): EvalSection {
+  return {
+    id,
+    title,
+    metrics: { pairwise_precision: ratio(c.both, c.system), pairwise_recall: ratio(c.both, c.gold), ...metrics },
+    counts: { ...counts, gold_same_pairs: c.gold, system_same_pairs: c.system, both_same_pairs: c.both },
+    targets: { pairwise_precision: 0.9, pairwise_recall: 0.9 },
+  };
+}
+
+/** Fuse the gold events themselves and score the clusters. */
+export function evaluateOnGold(articles: SampleArticle[]): EvalSection {
+  const rules = getFusionRules();
+  const reports = articles.flatMap((a) => a.gold.events.map((g) => ({ key: goldKey(a, g as ClusteredGold), report: toFusionReport(goldToEvent(a, g), { document_id: a.doc.id, published: a.gold.published, outlet: a.doc.outlet, title: a.doc.title, ingested_at: '1970-01-01T00:00:00.000Z' }, rules) })));
+  const fused = fuseReports(reports.map((r) => r.report));
+  const systemOf = new Map(fused.flatMap((f) => f.report_ids.map((id) => [id, f.id])));
+  const items = reports.map((r) => ({ gold: r.key, system: systemOf.get(r.report.event.id)! }));
+  return section('fusion-gold-events', 'Event fusion on gold events (fusion alone, no extraction errors)', pairCounts(items), { gold_events: items.length, gold_clusters: new Set(items.map((i) => i.gold)).size, fused_events: fused.length });
+}
+
+export async function evaluateFusion(articlesDir: string, goldDir: string, log: (l: string) => void = () => undefined): Promise<EvalSection[]> {
+  const articles = await loadSampleCorpus(articlesDir, goldDir);
+  if (!articles.length) return [{ id: 'fusion', title: 'Event fusion', metrics: {}, counts: {}, skipped: `no articles with gold in ${goldDir}` }];
+  const extracted = articles.map((article) => ({ article, ctx: runPipeline(article.doc) }));
+  const store = await openStore(':memory:');
+  try {
+    const seen = new Set<string>();
+    for (const { article, ctx } of extracted) {
+      if (seen.has(article.doc.id)) continue;
+      seen.add(article.doc.id);
+      await saveDocument(store, { doc: article.doc, sentences: ctx.sentences, events: ctx.events, statistics: ctx.statistics, quotes: ctx.quotes }, { now: '2026-01-01T00:00:00.000Z', pipelineVersion: PIPELINE_VERSION });
+    }
+    let t = performance.now();
+    for (const id of seen) await fuseDocument(store, id);
+    const incrementalMs = performance.now() - t;
+    t = performance.now();
+    await rebuildFusion(store);
+    const rebuildMs = performance.now() - t;
+    t = performance.now();
+    await selectIndicators(store, { a: 'CHN', b: 'KOR', by: 'month' });
+    await selectRelationsIndex(store, { a: 'CHN', b: 'KOR' });
+    const indexMs = performance.now() - t;
+    const rows = await store.db.selectFrom('fused_report').select(['event_id', 'fused_id']).execute();
+    const systemOf = new Map(rows.map((r) => [r.event_id, r.fused_id]));
+    const items: Array<{ gold: string; system: string }> = [];
+    for (const { article, ctx } of extracted) {
+      const m = matchDocument(article.name, article.gold.events, ctx.events, (g, e) => g.category === e.event_type);
+      for (const p of m.pairs) items.push({ gold: goldKey(article, p.gold as ClusteredGold), system: systemOf.get(p.sys.id) ?? `unfused:${p.sys.id}` });
+    }
+    const systemEvents = extracted.reduce((n, x) => n + x.ctx.events.length, 0);
+    log(`fusion: fused ${systemEvents} events of ${seen.size} documents in ${incrementalMs.toFixed(0)} ms (incremental), ${rebuildMs.toFixed(0)} ms (rebuild); CHN–KOR indicators and index in ${indexMs.toFixed(0)} ms`);
+    return [
+      section('fusion-end-to-end', 'Event fusion end to end (extracted events matched to gold)', pairCounts(items), { matched_events: items.length, system_events: systemEvents, fused_events: new Set(rows.map((r) => r.fused_id)).size }, {
+        fuse_incremental_ms: Math.round(incrementalMs),
+        fuse_rebuild_ms: Math.round(rebuildMs),
+        indicators_and_index_ms: Math.round(indexMs),
+      }),
+      evaluateOnGold(articles),
+    ];
+  } finally {
+    await store.close();
+  }
+}
+
+export const fusionEvaluator: Evaluator = {
+  id: 'fusion',
+  run: (ctx: EvalContext) => evaluateFusion(join(ctx.root, 'data', 'sample', 'articles'), join(ctx.root, 'data', 'sample', 'gold'), ctx.log),
+};
