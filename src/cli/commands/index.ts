@@ -18,6 +18,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   event: async () => (await import('./event.js')).eventCommand,
   indicators: async () => (await import('./indicators.js')).indicatorsCommand,
   index: async () => (await import('./index-command.js')).indexCommand,
+  brief: async () => (await import('./brief.js')).briefCommand,
   policies: async () => (await import('./policies.js')).policiesCommand,
   series: async () => (await import('./series.js')).seriesCommand,
   impact: async () => (await import('./impact.js')).impactCommand,
