@@ -35,6 +35,7 @@ export function incompatibility(a: FusionReport, b: FusionReport, places: PlaceI
     if (!sideFits(a.recipients, b.recipients)) return `recipients ${a.recipients.join('+')} and ${b.recipients.join('+')} differ`;
   }
   if (a.topics.length && b.topics.length && !a.topics.some((t) => b.topics.includes(t))) return `topics ${a.topics.join('+')} and ${b.topics.join('+')} differ`;
+  if (a.words.length && b.words.length && !a.words.some((w) => b.words.includes(w))) return `sentences share no topic word (${a.words.join(' ')} / ${b.words.join(' ')})`;
   const la = a.event.location;
   const lb = b.event.location;
   if (la && lb) {

@@ -4,6 +4,8 @@ import { incompatibility } from './compatible.js';
 import { fuseReports } from './fuse.js';
 import { fusedId, summarizeCluster } from './summarize.js';
 import { syntheticReport as r, type ReportSpec } from './testing.js';
+import { topicWords } from './report.js';
+import { getFusionRules } from './rules.js';
 
 /** Event ids per cluster, for compact expectations. */
 function groups(specs: ReportSpec[]): string[][] {
@@ -33,11 +35,24 @@ describe('incompatibility', () => {
     ['agreements sharing a topic', { id: 'a', type: 'AGREE', date: '2026-01-05', contexts: ['culture', 'sport'] }, { id: 'b', type: 'AGREE', date: '2026-01-05', contexts: ['culture'] }, null],
     ['an agreement whose topic is unknown', { id: 'a', type: 'AGREE', date: '2026-01-05', contexts: ['culture'] }, { id: 'b', type: 'AGREE', date: '2026-01-05', contexts: ['diplomatic'] }, null],
     ['meetings on different topics (not a topical family)', { id: 'a', date: '2026-01-05', contexts: ['culture'] }, { id: 'b', date: '2026-01-05', contexts: ['economic'] }, null],
+    ['two agreements on one day about different things', { id: 'a', type: 'AGREE', date: '2026-01-05', sentence: 'They agreed to widen cultural exchanges.' }, { id: 'b', type: 'AGREE', date: '2026-01-05', sentence: 'They signed memorandums on trade.' }, /share no topic word/],
+    ['one agreement worded two ways', { id: 'a', type: 'AGREE', date: '2026-01-05', sentence: 'Lee and Xi agreed to reopen cultural exchanges gradually.' }, { id: 'b', type: 'AGREE', date: '2026-01-05', sentence: 'The two sides reached a consensus to expand exchanges in culture.' }, null],
+    ['two meetings are not compared by words', { id: 'a', date: '2026-01-05', sentence: 'They met over dinner.' }, { id: 'b', date: '2026-01-05', sentence: 'They held talks on trade.' }, null],
     ['a report without any date', { id: 'a', date: null, published: null }, { id: 'b', date: '2026-01-05' }, /undated/],
   ])('%s', (_, a, b, expected) => {
     const why = incompatibility(r(a), r(b));
     if (expected === null) expect(why).toBeNull();
     else expect(why).toMatch(expected);
+  });
+});
+
+describe('topicWords', () => {
+  it.each([
+    ['Seoul and Beijing agreed to widen cultural exchanges, officials said.', ['cultu', 'excha', 'widen']],
+    ['Lee and Xi held talks.', []],
+    ["The ministry's visa-free scheme", ['schem', 'visa-']],
+  ])('%s', (sentence, expected) => {
+    expect(topicWords(sentence, getFusionRules().topicStopwords)).toEqual(expected);
   });
 });
 

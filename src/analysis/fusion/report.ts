@@ -25,6 +25,8 @@ export interface FusionReport extends ReportSource {
   status: ReportStatus;
   /** Topic contexts (contexts but the generic ones) when the family is topical; empty otherwise or when unknown. */
   topics: string[];
+  /** Topic words of the evidence sentence (stems) when the family compares words; empty otherwise. */
+  words: string[];
   /** Actor and recipient are one set of parties: a symmetric family, or a mutual report. */
   orderFree: boolean;
   /** The report itself is mutual ("X and Y agreed"): several actor countries and no recipient, or `mutual: true`. */
@@ -66,5 +68,18 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
   const complete = orderFree ? parties.length >= 2 || (actors.length > 0 && recipients.length > 0) : actors.length > 0 && recipients.length > 0;
   const core = textual && event.date?.precision === 'day' && complete;
   const topics = rules.topical.has(family) ? [...new Set(event.contexts.filter((c) => !rules.genericContexts.has(c)))].sort() : [];
-  return { ...source, event, family, status, topics, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core };
+  const words = rules.compareWords.has(family) ? topicWords(event.evidence.sentence, rules.topicStopwords) : [];
+  return { ...source, event, family, status, topics, words, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core };
+}
+
+/**
+ * What a sentence is about, roughly: its lower-case words of four letters or more that are not
+ * stop words, cut to their first five letters so that "cultural" meets "culture". Capitalised
+ * words (names of people, places, countries) are left out: parties and places are compared apart.
+ *
+ * @example topicWords('Seoul and Beijing agreed to widen cultural exchanges', stop) // → ['cultu', 'excha', 'widen']
+ */
+export function topicWords(sentence: string, stopwords: Set<string>): string[] {
+  const words = sentence.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]{3,}/gu) ?? [];
+  return [...new Set(words.map((w) => w.replace(/['’]s$/, '')).filter((w) => !stopwords.has(w)).map((w) => w.slice(0, 5)))].sort();
 }

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { dataPath } from '../../knowledge/paths.js';
+import { dataPath, readWordList } from '../../knowledge/paths.js';
 
 const familySchema = z.strictObject({
   id: z.string().regex(/^[a-z_]+$/),
   categories: z.array(z.string().regex(/^[A-Z]+$/)).min(1),
   symmetric: z.boolean(),
   topical: z.boolean(),
+  compare_words: z.boolean(),
   example: z.string(),
 });
 const rulesSchema = z.strictObject({
@@ -24,11 +25,15 @@ export interface FusionRules {
   /** Family ids whose reports must share a topic context when both name one. */
   topical: Set<string>;
   genericContexts: Set<string>;
+  /** Family ids whose reports must share a topic word when both have one. */
+  compareWords: Set<string>;
+  /** Words that say nothing about an act's topic (data/fusion/topic-stopwords.txt). */
+  topicStopwords: Set<string>;
   undatedWindowDays: number;
 }
 
 /** Read and check data/fusion/rules.yaml (or another file of that shape). */
-export function loadFusionRules(file = dataPath('fusion', 'rules.yaml')): FusionRules {
+export function loadFusionRules(file = dataPath('fusion', 'rules.yaml'), stopwords = dataPath('fusion', 'topic-stopwords.txt')): FusionRules {
   const parsed = rulesSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`invalid fusion rules ${file}:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
   const familyOf = new Map<string, string>();
@@ -38,7 +43,7 @@ export function loadFusionRules(file = dataPath('fusion', 'rules.yaml')): Fusion
       familyOf.set(c, f.id);
     }
   }
-  return { familyOf, symmetric: new Set(parsed.data.families.filter((f) => f.symmetric).map((f) => f.id)), topical: new Set(parsed.data.families.filter((f) => f.topical).map((f) => f.id)), genericContexts: new Set(parsed.data.generic_contexts), undatedWindowDays: parsed.data.undated_window_days };
+  return { familyOf, symmetric: new Set(parsed.data.families.filter((f) => f.symmetric).map((f) => f.id)), topical: new Set(parsed.data.families.filter((f) => f.topical).map((f) => f.id)), genericContexts: new Set(parsed.data.generic_contexts), topicStopwords: new Set(readWordList(stopwords)), compareWords: new Set(parsed.data.families.filter((f) => f.compare_words).map((f) => f.id)), undatedWindowDays: parsed.data.undated_window_days };
 }
 
 let cached: FusionRules | null = null;

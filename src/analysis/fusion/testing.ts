@@ -19,6 +19,8 @@ export interface ReportSpec {
   published?: string | null;
   outlet?: string | null;
   contexts?: string[];
+  /** Evidence sentence (default: `TYPE report ID.`). */
+  sentence?: string;
 }
 
 function interval(date: string): { start: string; end: string; precision: 'day' | 'month' | 'year' } {
@@ -43,7 +45,7 @@ export function syntheticEvent(s: ReportSpec): EventRecord {
   } else if (s.date !== null) {
     date = { ...interval(s.date), text: s.date, source: 'stated' };
   }
-  const sentence = `${type} report ${s.id}.`;
+  const sentence = s.sentence ?? `${type} report ${s.id}.`;
   const ref = (c: string) => ({ text: c, name: c, country: c, sector: null });
   return {
     id: s.id,
