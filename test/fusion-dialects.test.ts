@@ -7,9 +7,10 @@ import { runCli, tempDir } from './helpers.js';
 
 /**
  * Fusion, indicators, the index and the brief give the same output on every database. SQLite
- * always runs; PostgreSQL runs when BILAT_TEST_PG_URL names a server, in a fresh schema per run.
+ * always runs; PostgreSQL runs when BILAT_TEST_PG_URL (or BILAT_TEST_PG, as .ci/run sets it) names a
+ * server, in a fresh schema per run.
  */
-const pg = process.env.BILAT_TEST_PG_URL;
+const pg = process.env.BILAT_TEST_PG_URL ?? process.env.BILAT_TEST_PG;
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 

@@ -18,6 +18,8 @@ export interface Store {
   capabilities: Capabilities;
   /** Where the data lives, for messages (password removed). */
   location: string;
+  /** PostgreSQL schema chosen with `?schema=NAME`, if any. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -49,12 +51,14 @@ function redact(url: string): string {
 export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
   let db: Kysely<Database>;
   let capabilities: Capabilities;
+  let schemaName: string | undefined;
   if (isPostgresUrl(location)) {
     const pg = await import('pg');
     const url = new URL(location);
     const schema = url.searchParams.get('schema');
     url.searchParams.delete('schema');
     if (schema && !/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`invalid schema name "${schema}"`);
+    schemaName = schema ?? undefined;
     const pool = new pg.default.Pool({ connectionString: url.toString(), max: 10 });
     if (schema) {
       // Register before the first connection: that client is reused, so it needs the search_path too.
@@ -84,6 +88,7 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
     db,
     capabilities,
     location: redact(location),
+    ...(schemaName ? { schema: schemaName } : {}),
     close: () => db.destroy(),
   };
   if (options.migrate !== false && !options.readonly) {
@@ -104,6 +109,8 @@ export function migrator(store: Store): Migrator {
     migrationLockTableName: 'bilat_migration_lock',
     // Features land in parallel with reserved migration names; each migration touches its own tables.
     allowUnorderedMigrations: true,
+    // Look for the migration tables in the chosen schema only, not in another schema of the database.
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
   });
 }
 
