@@ -119,6 +119,12 @@ export function buildIndicators(rows: IndicatorRow[], o: BuildOptions): Indicato
   const periods = first && last ? periodsBetween(first, last, o.by) : [];
   const contexts = [...new Set(rows.map((r) => r.context).filter((c): c is string => c !== null))].sort();
   const weighted = o.weight === 'sources';
+  const byCell = new Map<string, IndicatorRow[]>();
+  for (const r of rows) {
+    const k = `${r.period}\u0000${r.context ?? ''}`;
+    byCell.set(k, [...(byCell.get(k) ?? []), r]);
+  }
+  const cell = (period: string, context: string | null) => byCell.get(`${period}\u0000${context ?? ''}`) ?? [];
   return {
     a: o.a,
     b: o.b,
@@ -130,8 +136,8 @@ export function buildIndicators(rows: IndicatorRow[], o: BuildOptions): Indicato
       period: p.label,
       start: p.start,
       end: p.end,
-      ...measure(overall.filter((r) => r.period === p.label), o.categories, weighted),
-      contexts: Object.fromEntries(contexts.map((c) => [c, measure(rows.filter((r) => r.period === p.label && r.context === c), o.categories, weighted)])),
+      ...measure(cell(p.label, null), o.categories, weighted),
+      contexts: Object.fromEntries(contexts.map((c) => [c, measure(cell(p.label, c), o.categories, weighted)])),
     })),
     excluded_coarser_dates: o.excludedCoarser ?? 0,
   };
