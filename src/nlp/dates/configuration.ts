@@ -7,6 +7,7 @@ import { monthModifierParser } from './parsers/month-modifier.js';
 import { seasonParser } from './parsers/season.js';
 import { spelledYearParser } from './parsers/spelled-year.js';
 import { weekendParser } from './parsers/weekend.js';
+import { yearEndParser } from './parsers/year-end.js';
 import { anaphoricPeriodParser } from './parsers/anaphoric-period.js';
 import { countedShiftParser } from './parsers/counted-shift.js';
 import { decadeParser } from './parsers/decade.js';
@@ -57,6 +58,7 @@ export const PARSERS: Parser[] = [
   monthModifierParser, // last November, June last year
   seasonParser, // last fall
   weekendParser, // over the weekend
+  yearEndParser, // year-end
   spelledYearParser, // nineteen ninety-six
 ];
 

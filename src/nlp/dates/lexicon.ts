@@ -12,6 +12,11 @@ export interface DateLexicon {
   ambiguousMonths: Set<string>;
   yearFollowers: Set<string>;
   determiners: Set<string>;
+  /** Words that make "the end of X" the last day of X ("until"), "the start of X" its first ("since"). */
+  untilWords: Set<string>;
+  fromWords: Set<string>;
+  /** Words that make "at the end of X" the last day of X ("expire", "stood", "million"). */
+  endCues: Set<string>;
   /** Tense cues: phrase (lower case, single spaces) → tense. */
   tenseCues: Map<string, 'past' | 'future' | 'present'>;
   /** Words ending in -ed that are not past verbs. */
@@ -57,6 +62,9 @@ export function dateLexicon(): DateLexicon {
     ambiguousMonths: ofKind('ambiguous-month'),
     yearFollowers: ofKind('year-follower'),
     determiners: ofKind('determiner'),
+    untilWords: ofKind('until-word'),
+    fromWords: ofKind('from-word'),
+    endCues: ofKind('end-cue'),
     tenseCues,
     notPast,
     vague: new Map(headed('date-vague.txt').map(([value, phrase]) => [phrase.toLowerCase(), value])),

@@ -18,6 +18,11 @@ export interface DateMeta {
   flex?: 'year' | 'week';
   /** Explicit TimeML value when it is not derivable from the interval (PRESENT_REF…). */
   timex?: string;
+  /**
+   * The TimeML value is that of the whole unit of this precision around the value: TimeML writes
+   * "the end of 2025" as 2025 (the part goes in its `mod`) where Bilat's value is December 2025.
+   */
+  timexPrecision?: DatePrecision;
   /** Shifted from an earlier date in the text ("a year earlier"); the value is the fallback from the reference. */
   shift?: Shift;
   /** With `shift`: keep the anchor's precision (`anchor`: "a year earlier") or use the unit's (`unit`: "the following year"). */
@@ -88,7 +93,7 @@ export function dayFromComponents(c: ParsingComponents): string {
 export function intervalOf(result: ParsingResult, meta: DateMeta): DateInterval {
   const startDay = dayFromComponents(result.start);
   const endDay = result.end ? dayFromComponents(result.end) : startDay;
-  if (meta.timex || meta.season || meta.weekend) return { start: startDay, end: endDay, precision: meta.precision };
+  if (meta.timex || meta.season || meta.weekend || meta.timexPrecision) return { start: startDay, end: endDay, precision: meta.precision };
   return { start: unitAround(startDay, meta.precision).start, end: unitAround(endDay, meta.precision).end, precision: meta.precision };
 }
 

@@ -40,7 +40,8 @@ const CASES: Array<[string, string | null, Expected[]]> = [
   ['The ban was lifted in mid-December.', '2025-01-15', [{ text: 'mid-December', timex: '2024-12', start: '2024-12-11', end: '2024-12-20', precision: 'month', source: 'inferred' }]],
   ['The delegation will arrive in early March.', '2025-02-10', [{ text: 'early March', timex: '2025-03', start: '2025-03-01', end: '2025-03-10' }]],
   ['The rules change in late 2024.', '2025-02-10', [{ text: 'late 2024', timex: '2024', start: '2024-09-01', end: '2024-12-31', source: 'stated' }]],
-  ['The waiver was extended to end-2026.', '2025-02-10', [{ text: 'end-2026', timex: '2026', start: '2026-12-01', end: '2026-12-31' }]],
+  ['Growth should pick up by end-2026.', '2025-02-10', [{ text: 'end-2026', timex: '2026', start: '2026-12-01', end: '2026-12-31', precision: 'month' }]],
+  ['The waiver was extended to end-2026.', '2025-02-10', [{ text: 'end-2026', timex: '2026', start: '2026-12-31', end: '2026-12-31', precision: 'day' }]],
   ['The deal is due by the end of March.', '2025-02-10', [{ text: 'the end of March', timex: '2025-03', start: '2025-03-21', end: '2025-03-31' }]],
   ['Visits resumed earlier this month.', '2025-03-23', [{ text: 'earlier this month', timex: '2025-03', start: '2025-03-01', end: '2025-03-23' }]],
   // Ranges.

@@ -40,6 +40,8 @@ export const anaphoricPeriodParser = defineParser(
       return createResult(context, match.index!, match[0], value, { rule, precision: 'year', anaphor: unit === 'period' ? 'period' : precision, anaphorYear: year }, { year: true });
     }
     const value = unitFrom(ref, precision, unit === 'quarter' || unit === 'period' ? -1 : 0);
-    return createResult(context, match.index!, match[0], value, { rule, precision, relative: true, anaphor: unit === 'period' ? 'period' : precision });
+    // "the year" with nothing to name is this year; a part of it ("the end of the year") is placed by tense.
+    const flex = precision === 'year' ? ('year' as const) : undefined;
+    return createResult(context, match.index!, match[0], value, { rule, precision, relative: true, flex, anaphor: unit === 'period' ? 'period' : precision });
   },
 );
