@@ -18,7 +18,7 @@ export interface DateLexicon {
   /** Words that make "at the end of X" the last day of X ("expire", "stood", "million"). */
   endCues: Set<string>;
   /** Tense cues: phrase (lower case, single spaces) → tense. */
-  tenseCues: Map<string, 'past' | 'future' | 'present'>;
+  tenseCues: Map<string, 'past' | 'future' | 'present' | 'none'>;
   /** Words ending in -ed that are not past verbs. */
   notPast: Set<string>;
   /** Vague references: phrase (lower case) → TimeML value. */
@@ -48,11 +48,11 @@ export function dateLexicon(): DateLexicon {
   if (cached) return cached;
   const context = pairs('date-context.txt');
   const ofKind = (kind: string): Set<string> => new Set(context.filter(([, k]) => k === kind).map(([w]) => w));
-  const tenseCues = new Map<string, 'past' | 'future' | 'present'>();
+  const tenseCues = new Map<string, 'past' | 'future' | 'present' | 'none'>();
   const notPast = new Set<string>();
   for (const [tense, phrase] of headed('date-tense-cues.txt')) {
     if (tense === 'not-past') notPast.add(phrase);
-    else if (tense === 'past' || tense === 'future' || tense === 'present') tenseCues.set(phrase.toLowerCase(), tense);
+    else if (tense === 'past' || tense === 'future' || tense === 'present' || tense === 'none') tenseCues.set(phrase.toLowerCase(), tense);
     else throw new Error(`date-tense-cues.txt: unknown tense "${tense}"`);
   }
   cached = {

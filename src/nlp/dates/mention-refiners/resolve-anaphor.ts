@@ -28,7 +28,7 @@ function named(c: Candidate, anaphor: DatePrecision | 'period'): DateInterval | 
 /** False when the clause's tense rules the value out: a future clause does not name a period already over. */
 function fitsTense(c: Candidate, value: DateInterval, doc: DocumentView): boolean {
   const cue = placingTense(c, doc);
-  if (!cue) return true;
+  if (!cue || cue.tense === 'open') return true;
   const part = c.meta.part ? partOfPeriod(value, c.meta.part) : value;
   return cue.tense === 'future' ? part.end >= doc.parseReference : part.start <= doc.parseReference;
 }

@@ -12,15 +12,20 @@ import { partOfPeriod } from './narrow-part.js';
 const CLOSE_DAYS: Partial<Record<DatePrecision, number>> = { day: 60, month: 31, quarter: 92, half: 92 };
 
 /**
- * The tense that places a date: the clause's, except that a part of a period after "by" is a
- * deadline, so about what is coming ("had pledged cuts by the end of the year").
+ * The tense that places a date: the clause's, except that "since" looks back whatever the
+ * clause says ("has let Koreans in since November"), "until" without a tense cue looks ahead
+ * ("yes, until June"), and a part of a period after "by" is a deadline, so about what is coming
+ * ("had pledged cuts by the end of the year").
  */
 export function placingTense(c: Candidate, doc: DocumentView): TenseCue | null {
-  if (c.meta.part && /\bby\s+$/i.test(doc.text.slice(Math.max(0, c.start - 4), c.start))) return { tense: 'future', cue: 'by' };
+  const preposition = /\b(since|until|till|by)\s+$/i.exec(doc.text.slice(Math.max(0, c.start - 6), c.start))?.[1]?.toLowerCase();
+  if (preposition === 'since') return { tense: 'past', cue: 'since', strict: true };
+  if (preposition === 'by' && c.meta.part) return { tense: 'future', cue: 'by' };
   const sentence = doc.sentences[c.sentenceIndex];
   // "Wednesday's ruling": a date that names an event is not placed by the clause's verb.
   const possessive = /^['’]s\b/.test(doc.text.slice(c.end, c.end + 3));
-  return sentence && !possessive ? clauseTense(sentence.text, c.start - sentence.start, c.end - sentence.start) : null;
+  const cue = sentence && !possessive ? clauseTense(sentence.text, c.start - sentence.start, c.end - sentence.start) : null;
+  return cue ?? (preposition === 'until' || preposition === 'till' ? { tense: 'future', cue: preposition } : null);
 }
 
 /**
@@ -31,7 +36,7 @@ export function placingTense(c: Candidate, doc: DocumentView): TenseCue | null {
  * packages" in November); else a past clause takes the latest part begun by publication, a
  * future clause the earliest not ended, and a clause without a cue this year's.
  */
-function placePart(options: DateInterval[], part: string, ref: string, tense: Tense | null): DateInterval {
+function placePart(options: DateInterval[], part: string, ref: string, tense: Tense | null, strict = false): DateInterval {
   const current = options[1]!;
   const parts = options.map((o) => partOfPeriod(o, part));
   const pick = (test: (p: DateInterval) => boolean, latest: boolean): DateInterval | undefined => {
@@ -41,7 +46,7 @@ function placePart(options: DateInterval[], part: string, ref: string, tense: Te
   };
   if (/^(first|last) /.test(part) && tense !== 'future') return pick((p) => p.end < ref, true) ?? current;
   const close = pick((p) => distanceTo(ref, p) <= (CLOSE_DAYS[p.precision] ?? 0), true);
-  if (close && tense !== 'future') return close;
+  if (close && !strict && tense !== 'future') return close;
   if (tense === 'future') return pick((p) => p.end >= ref, false) ?? current;
   if (tense === 'past') return pick((p) => p.start <= ref, true) ?? current;
   return current;
@@ -54,8 +59,10 @@ function placePart(options: DateInterval[], part: string, ref: string, tense: Te
  * meet on Thursday" → the coming Thursday, "plans to visit in March" → the coming March).
  * Without a cue a weekday is the latest one (news reports the past), and a month or quarter the
  * one nearest to publication. A yearless date very close to publication (within 60 days for a
- * day, a month for a month, a quarter for a quarter or half) is taken as that one whatever the tense.
- * A part of a year ("the end of the year") is placed by its part (see placePart).
+ * day, a month for a month, a quarter for a quarter or half) is taken as that one whatever the tense,
+ * except after "since", which always looks back. A plan reported in the past ("had been due to
+ * meet on Saturday") takes the nearest. A part of a year ("the end of the year") is placed by
+ * its part (see placePart).
  *
  * @example "will visit in March" (ref 2025-04-10) → 2026-03
  */
@@ -74,13 +81,15 @@ export const resolveTense: MentionRefiner = {
       const nearest = options.reduce((best, o) => (distanceTo(ref, o) < distanceTo(ref, best) ? o : best));
       let chosen: DateInterval | undefined;
       if (c.meta.part && c.meta.flex === 'year' && c.value.precision === 'year') {
-        const placed = placePart(options, c.meta.part, ref, cue?.tense ?? null);
+        const placed = placePart(options, c.meta.part, ref, cue?.tense ?? null, cue?.strict);
         c.value = placed;
         c.why.push(`part "${c.meta.part}"${cue ? `, tense ${cue.tense} (cue "${cue.cue}")` : ', no tense cue'} → ${placed.start.slice(0, 4)}`);
         if (cue) c.rules.push('dates/en/tense');
         continue;
       }
-      if (c.meta.flex === 'year' && distanceTo(ref, nearest) <= (CLOSE_DAYS[c.value.precision] ?? 0)) chosen = nearest;
+      const close = c.meta.flex === 'year' && !cue?.strict && distanceTo(ref, nearest) <= (CLOSE_DAYS[c.value.precision] ?? 0);
+      if (close) chosen = nearest;
+      else if (cue?.tense === 'open') chosen = nearest;
       else if (cue?.tense === 'future') chosen = options.find((o) => o.end >= ref);
       else if (cue?.tense === 'past' || c.meta.flex === 'week') chosen = [...options].reverse().find((o) => o.start <= ref);
       else chosen = nearest;
@@ -88,7 +97,7 @@ export const resolveTense: MentionRefiner = {
       const moved = chosen.start !== c.value.start;
       c.value = chosen;
       c.why.push(
-        chosen === nearest && c.meta.flex === 'year' && distanceTo(ref, nearest) <= (CLOSE_DAYS[c.value.precision] ?? 0)
+        close
           ? `within ${CLOSE_DAYS[c.value.precision]} days of publication → ${chosen.start}`
           : cue
             ? `tense ${cue.tense} (cue "${cue.cue}") → ${chosen.start}`
