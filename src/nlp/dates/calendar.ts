@@ -35,6 +35,12 @@ export function weekStart(iso: string): string {
   return addDays(iso, 1 - isoWeekday(iso));
 }
 
+/** The Saturday and Sunday of the (Monday-to-Sunday) week containing a day, at day precision. */
+export function weekendOf(iso: string): DateInterval {
+  const saturday = addDays(weekStart(iso), 5);
+  return { start: saturday, end: addDays(saturday, 1), precision: 'day' };
+}
+
 /** ISO-8601 week-numbering year and week of a day. */
 export function isoWeek(iso: string): { year: number; week: number } {
   const thursday = addDays(iso, 4 - isoWeekday(iso));

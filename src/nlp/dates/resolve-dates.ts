@@ -33,8 +33,8 @@ function timexOf(c: Candidate): string {
   if (c.meta.timex) return c.meta.timex;
   if (c.meta.season) return `${c.value.start.slice(0, 4)}-${c.meta.season}`;
   if (c.meta.timexPrecision) return toTimex(unitAround(c.value.start, c.meta.timexPrecision));
-  const timex = toTimex(c.value);
-  return c.meta.weekend ? `${timex}-WE` : timex;
+  if (c.meta.weekend) return `${toTimex(unitAround(c.value.start, 'week'))}-WE`;
+  return toTimex(c.value);
 }
 
 function toMention(c: Candidate): DateMention {

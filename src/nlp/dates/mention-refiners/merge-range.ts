@@ -1,10 +1,12 @@
 import type { DatePrecision } from '../../../types.js';
-import { distanceTo, shiftInterval } from '../calendar.js';
+import { addDays, distanceTo, shiftInterval } from '../calendar.js';
 import type { Candidate, MentionRefiner } from '../candidate.js';
 
 const BETWEEN = /^\s*(?:-|–|—|to|until|till|through|thru|and)\s*$/i;
 const UNTIL = /^\s*(?:to|until|till|through|thru)\s*$/i;
 const ORDER: DatePrecision[] = ['day', 'week', 'month', 'quarter', 'half', 'year', 'decade'];
+/** Periods that "and" joins into one when they follow each other. */
+const COORDINATED: DatePrecision[] = ['month', 'quarter', 'half', 'year'];
 
 function joinable(c: Candidate): boolean {
   return !c.meta.timex && !c.meta.shift && !c.meta.anaphor;
@@ -12,7 +14,9 @@ function joinable(c: Candidate): boolean {
 
 /**
  * Join two dates into one interval: "from November to January", "between March and May",
- * "from 2016 to 2018", "March–May" — two dates of the same precision, or a date and the end
+ * "from 2016 to 2018", "March–May", and consecutive months, quarters or years joined by "and"
+ * ("in 2025 and 2026", "in late October and early November": March and May stay two
+ * dates) — two dates of the same precision, or a date and the end
  * of a longer period ("from Nov. 8 until the end of next year" runs to its last day, at the
  * start's precision). A range that crosses a year boundary ends after it starts: a yearless
  * end moves a year forward; a yearless start before a dated end takes the end's year or the
@@ -33,7 +37,9 @@ export const mergeRange: MentionRefiner = {
       }
       const between = doc.text.slice(a.end, b.start);
       const before = doc.text.slice(Math.max(0, a.start - 9), a.start);
-      const andOk = !/and/i.test(between) || /\bbetween\s+$/i.test(before);
+      // "2025 and 2026", "late October and early November": consecutive periods joined by "and".
+      const coordinated = /and/i.test(between) && !/\bbetween\s+$/i.test(before);
+      const andOk = !coordinated || COORDINATED.includes(a.value.precision);
       // "from Nov. 8 until the end of next year": a start up to the last day of a period.
       // The start must be marked as one ("from", "since"): "extended in November until the end of 2026" is no range.
       const untilEnd = b.meta.part === 'end' && UNTIL.test(between) && /\b(?:from|since)\s+$/i.test(before) && ORDER.indexOf(a.value.precision) < ORDER.indexOf(b.value.precision);
@@ -56,7 +62,7 @@ export const mergeRange: MentionRefiner = {
         first = doc.reference && options.length > 1 && distanceTo(doc.reference, options[1]!) < distanceTo(doc.reference, options[0]!) ? options[1]! : (options[0] ?? first);
         if (first.start !== a.value.start) why.push(`start year ${first.start.slice(0, 4)}, from the end's and publication`);
       }
-      if (second.end < first.start) {
+      if (second.end < first.start || (coordinated && addDays(first.end, 1) !== second.start)) {
         out.push(a);
         continue;
       }

@@ -1,5 +1,5 @@
 import type { DatePrecision } from '../../../types.js';
-import { shiftInterval, unitAround, type Shift } from '../calendar.js';
+import { shiftInterval, unitAround, weekendOf, type Shift } from '../calendar.js';
 import type { Candidate, MentionRefiner } from '../candidate.js';
 
 const ORDER: DatePrecision[] = ['day', 'week', 'month', 'quarter', 'half', 'year', 'decade'];
@@ -25,8 +25,8 @@ function canAnchor(c: Candidate, keeps: 'anchor' | 'unit'): boolean {
  * Resolve "a year earlier", "the same period last year", "the following day" against the
  * latest earlier date within reach (same sentence, or up to two sentences back). "a year
  * earlier" keeps that date's precision (the third quarter → the third quarter of the year
- * before); "the following year" takes its own unit. With no date within reach the value
- * counted from publication stands.
+ * before); "the following year" takes its own unit, "the previous weekend" the weekend of the
+ * earlier date's week. With no date within reach the value counted from publication stands.
  *
  * @example "Exports rose in March 2024 from a year earlier." → 2023-03
  */
@@ -53,8 +53,9 @@ export const resolveAnchor: MentionRefiner = {
         c.why.push('no earlier date within reach: counted from publication');
         continue;
       }
-      c.value =
-        keeps === 'anchor'
+      c.value = c.meta.weekend
+        ? shiftInterval(weekendOf(anchor.value.start), shift)
+        : keeps === 'anchor'
           ? shiftInterval(anchor.value, shift)
           : shiftInterval(unitAround(anchor.value.start, c.meta.precision), shift);
       c.needsReference = anchor.needsReference;
