@@ -3,6 +3,7 @@ import { shiftInterval, unitAround, type DateInterval } from '../calendar.js';
 import type { Candidate, DocumentView, MentionRefiner } from '../candidate.js';
 import { partOfPeriod } from './narrow-part.js';
 import { placingTense } from './resolve-tense.js';
+import { dateLexicon } from '../lexicon.js';
 
 /** How many sentences back "the quarter" may look for what it names. */
 const REACH = 8;
@@ -25,6 +26,15 @@ function named(c: Candidate, anaphor: DatePrecision | 'period'): DateInterval | 
   return (anaphor === 'period' ? PERIODS.includes(precision) : precision === anaphor) ? { ...c.value } : null;
 }
 
+/**
+ * A day used to name a thing ("his Dec. 3 decree", "the Tuesday deadline") is not the day the
+ * story is at, so "the same day" does not refer to it.
+ */
+function attributive(c: Candidate, doc: DocumentView): boolean {
+  const prev = /([\p{L}]+)\s+$/u.exec(doc.text.slice(Math.max(0, c.start - 12), c.start))?.[1]?.toLowerCase();
+  return Boolean(prev && dateLexicon().determiners.has(prev) && /^\s+\p{Ll}/u.test(doc.text.slice(c.end, c.end + 3)));
+}
+
 /** False when the clause's tense rules the value out: a future clause does not name a period already over. */
 function fitsTense(c: Candidate, value: DateInterval, doc: DocumentView): boolean {
   const cue = placingTense(c, doc);
@@ -39,7 +49,8 @@ function fitsTense(c: Candidate, value: DateInterval, doc: DocumentView): boolea
  * (not a comparison such as "a year earlier", nor a range), and for "the year", "the month",
  * "the week" and "that day" the unit around any earlier date inside one ("in September … the
  * first nine months of the year" is this September's year; "Nov. 8 last year … the end of that
- * month" is November of last year). A date the clause's tense rules out is passed over ("…
+ * month" is November of last year); a day that names a thing ("his Dec. 3 decree") is not one
+ * "the same day" refers to. A date the clause's tense rules out is passed over ("…
  * in 2024. Projects could follow by the end of the year" in a 2026 article is 2026). "the 1988
  * quarter" moves the value to 1988. Without one, the value from publication stands ("the
  * quarter" = the last quarter before it); "the period" with nothing to name is dropped.
@@ -59,6 +70,7 @@ export const resolveAnaphor: MentionRefiner = {
       let antecedent: Candidate | undefined;
       let value: DateInterval | null = null;
       for (let k = out.length - 1; k >= 0 && out[k]!.sentenceIndex >= c.sentenceIndex - REACH; k--) {
+        if (anaphor === 'day' && attributive(out[k]!, doc)) continue;
         value = named(out[k]!, anaphor);
         if (value && fitsTense(c, value, doc)) {
           antecedent = out[k]!;

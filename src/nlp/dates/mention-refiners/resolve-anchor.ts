@@ -14,16 +14,21 @@ function shiftUnit(shift: Shift): DatePrecision {
   return 'month';
 }
 
-/** Dates that only tell when something was said, and vague ones, are not compared against. */
-function canAnchor(c: Candidate, keeps: 'anchor' | 'unit'): boolean {
+/**
+ * Vague dates are not compared against, nor, for a shift of months or years, dates that only
+ * tell when something was said ("said on Tuesday … a year earlier"); a shift of days or weeks
+ * counts from them ("on Saturday … a day earlier").
+ */
+function canAnchor(c: Candidate, keeps: 'anchor' | 'unit', unit: DatePrecision): boolean {
   if (c.meta.timex) return false;
-  if (keeps === 'anchor' && (c.meta.rule.startsWith('dates/en/weekday') || c.meta.rule.startsWith('dates/chrono/casual'))) return false;
-  return true;
+  const reported = c.meta.rule.startsWith('dates/en/weekday') || c.meta.rule.startsWith('dates/chrono/casual');
+  return !(keeps === 'anchor' && reported && unit !== 'day' && unit !== 'week');
 }
 
 /**
  * Resolve "a year earlier", "the same period last year", "the following day" against the
- * latest earlier date within reach (same sentence, or up to two sentences back). "a year
+ * latest earlier date within reach (same sentence, or up to two sentences back) no coarser
+ * than the step ("As of Thursday … next month … two days earlier" counts from Thursday). "a year
  * earlier" keeps that date's precision (the third quarter → the third quarter of the year
  * before); "the following year" takes its own unit, "the previous weekend" the weekend of the
  * earlier date's week. With no date within reach the value counted from publication stands.
@@ -44,9 +49,11 @@ export const resolveAnchor: MentionRefiner = {
       for (let k = i - 1; k >= 0; k--) {
         const a = candidates[k]!;
         if (a.sentenceIndex < c.sentenceIndex - scope) break;
-        if (!canAnchor(a, keeps)) continue;
+        if (!canAnchor(a, keeps, unit)) continue;
+        // A date coarser than the step is passed over ("next month … two days earlier").
         const fits = keeps === 'anchor' ? ORDER.indexOf(a.value.precision) <= ORDER.indexOf(unit) : ORDER.indexOf(a.value.precision) <= ORDER.indexOf(c.meta.precision);
-        if (fits) anchor = a;
+        if (!fits) continue;
+        anchor = a;
         break;
       }
       if (!anchor) {
