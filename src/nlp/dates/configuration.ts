@@ -9,6 +9,7 @@ import { spelledYearParser } from './parsers/spelled-year.js';
 import { weekendParser } from './parsers/weekend.js';
 import { yearEndParser } from './parsers/year-end.js';
 import { thisMorningParser } from './parsers/this-morning.js';
+import { holidayParser } from './parsers/holiday.js';
 import { anaphoricPeriodParser } from './parsers/anaphoric-period.js';
 import { countedShiftParser } from './parsers/counted-shift.js';
 import { decadeParser } from './parsers/decade.js';
@@ -61,6 +62,7 @@ export const PARSERS: Parser[] = [
   weekendParser, // over the weekend
   yearEndParser, // year-end
   thisMorningParser, // this morning
+  holidayParser, // Christmas, the Lunar New Year
   spelledYearParser, // nineteen ninety-six
 ];
 

@@ -24,6 +24,8 @@ export interface DateLexicon {
   /** Vague references: phrase (lower case) → TimeML value. */
   vague: Map<string, string>;
   stoplist: string[];
+  /** Holidays: name as written → rule (data/lexicon/date-holidays.txt). */
+  holidays: Map<string, string>;
   numbers: Map<string, number>;
 }
 
@@ -69,6 +71,7 @@ export function dateLexicon(): DateLexicon {
     notPast,
     vague: new Map(headed('date-vague.txt').map(([value, phrase]) => [phrase.toLowerCase(), value])),
     stoplist: readWordList(dataPath('lexicon', 'date-stoplist.txt')),
+    holidays: new Map(headed('date-holidays.txt').map(([rule, name]) => [name, rule])),
     numbers: new Map(pairs('date-number-words.txt').map(([w, n]) => [w.toLowerCase(), Number(n)])),
   };
   return cached;

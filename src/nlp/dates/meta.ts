@@ -39,6 +39,8 @@ export interface DateMeta {
   season?: string;
   /** The Saturday and Sunday of a week ("over the weekend"). */
   weekend?: boolean;
+  /** Rule of a holiday (data/lexicon/date-holidays.txt): a year chosen later moves it to that year's day. */
+  holiday?: string;
 }
 
 const PREFIX = 'bilat/';

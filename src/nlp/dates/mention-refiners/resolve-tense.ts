@@ -2,6 +2,7 @@ import type { DatePrecision } from '../../../types.js';
 import { distanceTo, shiftInterval, type DateInterval } from '../calendar.js';
 import type { Candidate, DocumentView, MentionRefiner } from '../candidate.js';
 import { clauseTense, type Tense, type TenseCue } from '../tense.js';
+import { holidayDate } from '../holidays.js';
 import { partOfPeriod } from './narrow-part.js';
 
 /**
@@ -10,6 +11,13 @@ import { partOfPeriod } from './narrow-part.js';
  * November report). Tense cues are noisy; nearness is not.
  */
 const CLOSE_DAYS: Partial<Record<DatePrecision, number>> = { day: 60, month: 31, quarter: 92, half: 92 };
+
+/** A yearless date in a given year: the same day, or the holiday's day that year (lunar holidays move). */
+function inYear(c: Candidate, year: number): DateInterval {
+  const day = c.meta.holiday ? holidayDate(c.meta.holiday, year) : null;
+  if (day) return { start: day, end: day, precision: 'day' };
+  return shiftInterval(c.value, { years: year - Number(c.value.start.slice(0, 4)) });
+}
 
 /**
  * The tense that places a date: the clause's, except that "since" looks back whatever the
@@ -77,7 +85,7 @@ export const resolveTense: MentionRefiner = {
       const options: DateInterval[] =
         c.meta.flex === 'week'
           ? [-7, 0, 7].map((days) => shiftInterval(c.value, { days }))
-          : [-1, 0, 1].map((k) => shiftInterval(c.value, { years: refYear - Number(c.value.start.slice(0, 4)) + k }));
+          : [-1, 0, 1].map((k) => inYear(c, refYear + k));
       const nearest = options.reduce((best, o) => (distanceTo(ref, o) < distanceTo(ref, best) ? o : best));
       let chosen: DateInterval | undefined;
       if (c.meta.part && c.meta.flex === 'year' && c.value.precision === 'year') {
