@@ -4,6 +4,7 @@ import type { Candidate, DocumentView, MentionRefiner } from '../candidate.js';
 import { partOfPeriod } from './narrow-part.js';
 import { placingTense } from './resolve-tense.js';
 import { dateLexicon } from '../lexicon.js';
+import type { Tense } from '../tense.js';
 
 /** How many sentences back "the quarter" may look for what it names. */
 const REACH = 8;
@@ -36,11 +37,10 @@ function attributive(c: Candidate, doc: DocumentView): boolean {
 }
 
 /** False when the clause's tense rules the value out: a future clause does not name a period already over. */
-function fitsTense(c: Candidate, value: DateInterval, doc: DocumentView): boolean {
-  const cue = placingTense(c, doc);
-  if (!cue || cue.tense === 'open') return true;
+function fitsTense(c: Candidate, value: DateInterval, tense: Tense | undefined, doc: DocumentView): boolean {
+  if (!tense || tense === 'open') return true;
   const part = c.meta.part ? partOfPeriod(value, c.meta.part) : value;
-  return cue.tense === 'future' ? part.end >= doc.parseReference : part.start <= doc.parseReference;
+  return tense === 'future' ? part.end >= doc.parseReference : part.start <= doc.parseReference;
 }
 
 /**
@@ -69,10 +69,12 @@ export const resolveAnaphor: MentionRefiner = {
       }
       let antecedent: Candidate | undefined;
       let value: DateInterval | null = null;
+      let tense: Tense | undefined | null = null;
       for (let k = out.length - 1; k >= 0 && out[k]!.sentenceIndex >= c.sentenceIndex - REACH; k--) {
         if (anaphor === 'day' && attributive(out[k]!, doc)) continue;
         value = named(out[k]!, anaphor);
-        if (value && fitsTense(c, value, doc)) {
+        if (value && tense === null) tense = placingTense(c, doc)?.tense;
+        if (value && fitsTense(c, value, tense ?? undefined, doc)) {
           antecedent = out[k]!;
           break;
         }

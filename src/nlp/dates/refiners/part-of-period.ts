@@ -25,9 +25,8 @@ function countedPrefix(): RegExp {
 export const partOfPeriodRefiner: Refiner = {
   refine(context, results) {
     for (const r of results) {
+      if (r.index === 0) continue;
       const before = context.text.slice(Math.max(0, r.index - 40), r.index);
-      const meta = readMeta(r);
-      if (meta.timex || meta.part) continue;
       let part: string | null = null;
       let length = 0;
       const m = PREFIX.exec(before);
@@ -41,6 +40,8 @@ export const partOfPeriodRefiner: Refiner = {
         part = `${/^(first|opening)$/i.test(c[1]!) ? 'first' : 'last'} ${n} ${c[3]!.toLowerCase().replace(/s$/, '')}`;
         length = c[0].length;
       }
+      const meta = readMeta(r);
+      if (meta.timex || meta.part) continue;
       r.index -= length;
       r.text = before.slice(before.length - length) + r.text;
       markResult(r, { ...meta, part, rule: `${meta.rule}+dates/en/part-of-period` });
