@@ -29,6 +29,8 @@ export interface DateMeta {
   shiftKeeps?: 'anchor' | 'unit';
   /** With `shift`: how far back an anchor may be, in sentences (0 = same sentence). */
   anchorScope?: number;
+  /** With `shift`: only a reporting period (a whole month, quarter or half) is compared with. */
+  anchorPeriod?: boolean;
   /** Refers back to the last date of this precision ("the quarter", "the year"); `period`: of any precision. */
   anaphor?: DatePrecision | 'period';
   /** With `anaphor`: the period named again, in this year ("the 1988 quarter"). */

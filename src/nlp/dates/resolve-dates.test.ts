@@ -72,6 +72,11 @@ const CASES: Array<[string, string | null, Expected[]]> = [
   ['Profit rose 5% in the period to November.', '2025-12-10', [{ text: 'November', timex: '2025-11' }]],
   // Periods relative to publication.
   ['Imports fell last year.', '2025-03-23', [{ text: 'last year', timex: '2024', source: 'inferred', precision: 'year' }]],
+  ['Net fell in the latest quarter to $59 million, from $504 million last year.', '1989-10-30', [{ text: 'the latest quarter', timex: '1989-Q3' }, { text: 'last year', timex: '1988-Q3', precision: 'quarter' }]],
+  ['In March, exports reached $5 billion, up from $4 billion last year.', '2025-04-10', [{ text: 'March', timex: '2025-03' }, { text: 'last year', timex: '2024-03' }]],
+  ['Chinese visitors numbered 8.07 million last year.', '2017-03-15', [{ text: 'last year', timex: '2016' }]],
+  ['There was no profit this year from discontinued lines; last year they made $34 million.', '1989-11-02', [{ text: 'this year', timex: '1989' }, { text: 'last year', timex: '1988' }]],
+  ['If the ban lasted through the summer, arrivals could fall by half from 8 million last year.', '2017-03-15', [{ text: 'the summer', timex: '2017-SU' }, { text: 'last year', timex: '2016' }]],
   ['Imports fell this year.', '2025-03-23', [{ text: 'this year', timex: '2025' }]],
   ['Talks resume next month.', '2025-03-23', [{ text: 'next month', timex: '2025-04' }]],
   ['Talks were held last month.', '2025-03-23', [{ text: 'last month', timex: '2025-02', start: '2025-02-01', end: '2025-02-28' }]],

@@ -25,6 +25,12 @@ function canAnchor(c: Candidate, keeps: 'anchor' | 'unit', unit: DatePrecision):
   return !(keeps === 'anchor' && reported && unit !== 'day' && unit !== 'week');
 }
 
+/** A month, quarter or half, whole: what figures are reported for ("in the latest quarter"). */
+function reportingPeriod(a: Candidate): boolean {
+  const p = a.value.precision;
+  return (p === 'month' || p === 'quarter' || p === 'half') && !a.meta.season && unitAround(a.value.start, p).end >= a.value.end;
+}
+
 /**
  * Resolve "a year earlier", "the same period last year", "the following day" against the
  * latest earlier date within reach (same sentence, or up to two sentences back) no coarser
@@ -50,6 +56,9 @@ export const resolveAnchor: MentionRefiner = {
         const a = candidates[k]!;
         if (a.sentenceIndex < c.sentenceIndex - scope) break;
         if (!canAnchor(a, keeps, unit)) continue;
+        // A comparison is not made with another comparison ("… a year ago. … from $3 million last year").
+        if (keeps === 'anchor' && unit === 'year' && (a.meta.shift?.years ?? 0) < 0) continue;
+        if (c.meta.anchorPeriod && !reportingPeriod(a)) continue;
         // A date coarser than the step is passed over ("next month … two days earlier").
         const fits = keeps === 'anchor' ? ORDER.indexOf(a.value.precision) <= ORDER.indexOf(unit) : ORDER.indexOf(a.value.precision) <= ORDER.indexOf(c.meta.precision);
         if (!fits) continue;
