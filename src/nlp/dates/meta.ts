@@ -39,6 +39,8 @@ export interface DateMeta {
   part?: string;
   /** TimeML season code (SP, SU, FA, WI) of a season ("last summer"). */
   season?: string;
+  /** ISO weekday (Monday = 1) of "the previous Friday": the step lands on that weekday. */
+  weekday?: number;
   /** The Saturday and Sunday of a week ("over the weekend"). */
   weekend?: boolean;
   /** Rule of a holiday (data/lexicon/date-holidays.txt): a year chosen later moves it to that year's day. */

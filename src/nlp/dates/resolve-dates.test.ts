@@ -112,6 +112,8 @@ const CASES: Array<[string, string | null, Expected[]]> = [
   ['The treaty will be signed on Thursday, officials said.', '2025-03-23', [{ text: 'Thursday', timex: '2025-03-27' }]],
   ['Lee arrived on Monday.', '2025-03-24', [{ text: 'Monday', timex: '2025-03-24' }]],
   ['The ministers met last Friday.', '2025-03-21', [{ text: 'last Friday', timex: '2025-03-14' }]],
+  ['Stocks fell on Wednesday, Oct. 25, down 4% from the previous Friday.', '1989-10-30', [{ text: 'Wednesday, Oct. 25', timex: '1989-10-25' }, { text: 'the previous Friday', timex: '1989-10-20' }]],
+  ['Talks ended on Friday, March 7, and resumed the following Monday.', '2025-03-21', [{ text: 'Friday, March 7', timex: '2025-03-07' }, { text: 'the following Monday', timex: '2025-03-10' }]],
   ['The ministers meet next Monday.', '2025-03-21', [{ text: 'next Monday', timex: '2025-03-24' }]],
   ['The court ruled on Thursday, March 5, 2026.', '2026-03-06', [{ text: 'Thursday, March 5, 2026', timex: '2026-03-05', source: 'stated' }]],
   // Months without a year, placed by tense and nearness.

@@ -1,5 +1,5 @@
 import type { DatePrecision } from '../../../types.js';
-import { shiftInterval, unitAround, weekendOf, type Shift } from '../calendar.js';
+import { addDays, isoWeekday, shiftInterval, unitAround, weekendOf, type DateInterval, type Shift } from '../calendar.js';
 import type { Candidate, MentionRefiner } from '../candidate.js';
 
 const ORDER: DatePrecision[] = ['day', 'week', 'month', 'quarter', 'half', 'year', 'decade'];
@@ -23,6 +23,13 @@ function canAnchor(c: Candidate, keeps: 'anchor' | 'unit', unit: DatePrecision):
   if (c.meta.timex) return false;
   const reported = c.meta.rule.startsWith('dates/en/weekday') || c.meta.rule.startsWith('dates/chrono/casual');
   return !(keeps === 'anchor' && reported && unit !== 'day' && unit !== 'week');
+}
+
+/** The weekday (ISO number) just before or after a day: "the previous Friday". */
+function weekdayNextTo(iso: string, weekday: number, after: boolean): DateInterval {
+  const from = isoWeekday(iso);
+  const day = after ? addDays(iso, (weekday - from + 7) % 7 || 7) : addDays(iso, -((from - weekday + 7) % 7 || 7));
+  return { start: day, end: day, precision: 'day' };
 }
 
 /** A month, quarter or half, whole: what figures are reported for ("in the latest quarter"). */
@@ -69,7 +76,9 @@ export const resolveAnchor: MentionRefiner = {
         c.why.push('no earlier date within reach: counted from publication');
         continue;
       }
-      c.value = c.meta.weekend
+      c.value = c.meta.weekday
+        ? weekdayNextTo(anchor.value.start, c.meta.weekday, (shift.weeks ?? 0) > 0)
+        : c.meta.weekend
         ? shiftInterval(weekendOf(anchor.value.start), shift)
         : keeps === 'anchor'
           ? shiftInterval(anchor.value, shift)
