@@ -21,6 +21,8 @@ export interface DateLexicon {
   tenseCues: Map<string, 'past' | 'future' | 'present' | 'none'>;
   /** Words ending in -ed that are not past verbs. */
   notPast: Set<string>;
+  /** Verbs of saying (past cues that never join the cue after them in one verb group). */
+  reportVerbs: Set<string>;
   /** Vague references: phrase (lower case) → TimeML value. */
   vague: Map<string, string>;
   stoplist: string[];
@@ -52,8 +54,13 @@ export function dateLexicon(): DateLexicon {
   const ofKind = (kind: string): Set<string> => new Set(context.filter(([, k]) => k === kind).map(([w]) => w));
   const tenseCues = new Map<string, 'past' | 'future' | 'present' | 'none'>();
   const notPast = new Set<string>();
+  const reportVerbs = new Set<string>();
   for (const [tense, phrase] of headed('date-tense-cues.txt')) {
     if (tense === 'not-past') notPast.add(phrase);
+    else if (tense === 'report') {
+      tenseCues.set(phrase.toLowerCase(), 'past');
+      reportVerbs.add(phrase.toLowerCase());
+    }
     else if (tense === 'past' || tense === 'future' || tense === 'present' || tense === 'none') tenseCues.set(phrase.toLowerCase(), tense);
     else throw new Error(`date-tense-cues.txt: unknown tense "${tense}"`);
   }
@@ -69,6 +76,7 @@ export function dateLexicon(): DateLexicon {
     endCues: ofKind('end-cue'),
     tenseCues,
     notPast,
+    reportVerbs,
     vague: new Map(headed('date-vague.txt').map(([value, phrase]) => [phrase.toLowerCase(), value])),
     stoplist: readWordList(dataPath('lexicon', 'date-stoplist.txt')),
     holidays: new Map(headed('date-holidays.txt').map(([rule, name]) => [name, rule])),

@@ -18,6 +18,13 @@ const CASES: Array<[string, string, string, string]> = [
   // A plan made in the past: the nearest.
   ['The increase had been due on Jan. 1, and in February it was put off again.', '2019-05-10', 'Jan. 1', '2019-01-01'],
   ['Kim and Bae had been due to meet Chinese fans on Saturday.', '2016-08-05', 'Saturday', '2016-08-06'],
+  // A verb of saying is the past; the reported clause after it is its own.
+  ['China has let Koreans in since November, and on Thursday the government said it would waive visas.', '2025-03-23', 'Thursday', '2025-03-20'],
+  ['A business forum is planned in Beijing on Monday morning.', '2026-01-02', 'Monday morning', '2026-01-05'],
+  // A month alone after "beyond" or "about", or possessive, is a date.
+  ['If the rules stay stable beyond June, this could be the biggest change.', '2025-09-30', 'June', '2026-06'],
+  ['Everyone is already asking about April.', '2025-11-02', 'April', '2026-04'],
+  ['Departures hit 297,924, with May’s total the highest since 2019.', '2025-08-06', 'May', '2025-05'],
   // A place, not a time.
   ['More than 100 people were killed in the blasts next to the embassies on Friday.', '1998-08-08', 'Friday', '1998-08-07'],
 ];

@@ -49,6 +49,8 @@ const CASES: Array<[string, string | null, Expected[]]> = [
   ['Sales peaked between March and May.', '2025-06-10', [{ text: 'between March and May', timex: '2025-03/2025-05', start: '2025-03-01', end: '2025-05-31' }]],
   ['The ban lasted from 2016 to 2018.', '2025-06-10', [{ text: 'from 2016 to 2018', timex: '2016/2018', source: 'stated' }]],
   ['The 2016-17 boycott hurt sales.', '2025-06-10', [{ text: '2016-17', timex: '2016/2017', source: 'stated' }]],
+  ['Workers were forced to work during Japan’s 1910-45 colonial rule.', '2019-07-08', [{ text: '1910-45', timex: '1910/1945' }]],
+  ['Seoul would rather the anniversary be about the next 30 years than about 2017.', '2022-08-09', [{ text: '2017', timex: '2017' }]],
   ['The leaders set goals for 2025 and 2026.', '2024-05-27', [{ text: '2025 and 2026', timex: '2025/2026', source: 'stated', start: '2025-01-01', end: '2026-12-31' }]],
   ['Groups will arrive in late October and early November.', '2025-08-06', [{ text: 'late October and early November', timex: '2025-10/2025-11', start: '2025-10-01', end: '2025-11-30' }]],
   ['Exports rose in March and May.', '2025-06-10', [{ text: 'March', timex: '2025-03' }, { text: 'May', timex: '2025-05' }]],

@@ -33,6 +33,10 @@ const CASES: Array<[string, string, 'past' | 'future' | 'open' | null]> = [
   ['The ban may last through the summer.', 'the summer', 'future'],
   ['The news may have caused a drop on Wednesday.', 'Wednesday', 'past'],
   ['Officials met in May and will meet again on Friday.', 'Friday', 'future'],
+  // A verb of saying does not join the reported clause's verbs.
+  ['On Thursday the government said it would waive visas.', 'Thursday', 'past'],
+  ['The government said it would waive visas on Thursday.', 'Thursday', 'future'],
+  ['A business forum is planned in Beijing on Monday.', 'Monday', 'future'],
   // "next to" is a place, not a time: the verb before it gives the tense.
   ['Bombs exploded next to the embassies on Friday.', 'Friday', 'past'],
 ];

@@ -91,7 +91,8 @@ function findCues(tokens: Token[]): Cue[] {
   for (const cue of cues) {
     const last = groups[groups.length - 1];
     const gap = last ? tokens.slice(last.last + 1, cue.first) : [];
-    if (last && cue.first - last.last <= GROUP_GAP && !gap.some((t) => BOUNDARY.test(t.text) || t.text === ',')) {
+    const saying = last ? lex.reportVerbs.has(tokens[last.last]!.lower) : false;
+    if (last && !saying && cue.first - last.last <= GROUP_GAP && !gap.some((t) => BOUNDARY.test(t.text) || t.text === ',')) {
       last.last = cue.last;
       last.text = tokens.slice(last.first, cue.last + 1).map((t) => t.text).join(' ');
       if (cue.tense === 'future') last.tense = last.pluperfect ? 'open' : 'future';
