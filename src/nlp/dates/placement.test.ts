@@ -12,6 +12,7 @@ const CASES: Array<[string, string, string, string]> = [
   // "until" without a tense cue looks ahead.
   ['I tell them yes, until June.', '2025-11-02', 'June', '2026-06'],
   ['The ban was suspended until June.', '2025-11-02', 'June', '2025-06'],
+  ['Banks offer credit lines through January.', '1989-10-30', 'January', '1990-01'],
   // Quoted speech is placed by its own verbs, not by "said".
   ['“Neither has a reason to blink before November,” said Wei Lan.', '2018-07-06', 'November', '2018-11'],
   ['“If Beijing lets these tours run smoothly until spring,” he said, “others could follow.”', '2017-12-15', 'spring', '2018-SP'],

@@ -37,6 +37,10 @@ const CASES: Array<[string, string, 'past' | 'future' | 'open' | null]> = [
   ['On Thursday the government said it would waive visas.', 'Thursday', 'past'],
   ['The government said it would waive visas on Thursday.', 'Thursday', 'future'],
   ['A business forum is planned in Beijing on Monday.', 'Monday', 'future'],
+  // An -ed word after a determiner or degree word, or an "un-…ed", is an adjective.
+  ['The split would be paid on a still unspecified date in January.', 'January', 'future'],
+  ['The firm plans a revised offer in March.', 'March', 'future'],
+  ['An unnamed buyer in March paid $5 million.', 'March', 'past'],
   // "next to" is a place, not a time: the verb before it gives the tense.
   ['Bombs exploded next to the embassies on Friday.', 'Friday', 'past'],
 ];

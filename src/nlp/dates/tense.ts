@@ -53,6 +53,17 @@ function cueStarts(): Set<string> {
   return firstWords;
 }
 
+/** Words before an -ed word that make it an adjective ("a still unspecified date", "the revised plan"). */
+const BEFORE_ADJECTIVE = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'still', 'very', 'more', 'most', 'newly', 'recently']);
+
+/** An -ed word used as an adjective: after a determiner or degree word, or a negated "un-…ed". */
+function adjective(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (/^un\p{Ll}{4,}ed$/u.test(t.lower)) return true;
+  const prev = tokens[i - 1];
+  return Boolean(prev && BEFORE_ADJECTIVE.has(prev.lower));
+}
+
 function findCues(tokens: Token[]): Cue[] {
   const lex = dateLexicon();
   const starts = cueStarts();
@@ -78,7 +89,7 @@ function findCues(tokens: Token[]): Cue[] {
     }
     const t = tokens[i]!;
     if (!found && t.lower.endsWith("'ll")) found = { first: i, last: i, tense: 'future', text: t.text };
-    if (!found && /^\p{Ll}[\p{Ll}]{2,}ed$/u.test(t.text) && !lex.notPast.has(t.lower)) found = { first: i, last: i, tense: 'past', text: t.text };
+    if (!found && /^\p{Ll}[\p{Ll}]{2,}ed$/u.test(t.text) && !lex.notPast.has(t.lower) && !adjective(tokens, i)) found = { first: i, last: i, tense: 'past', text: t.text };
     if (found) {
       if (t.lower === 'had') found.pluperfect = true;
       cues.push(found);

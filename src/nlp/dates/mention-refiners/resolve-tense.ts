@@ -21,19 +21,19 @@ function inYear(c: Candidate, year: number): DateInterval {
 
 /**
  * The tense that places a date: the clause's, except that "since" looks back whatever the
- * clause says ("has let Koreans in since November"), "until" without a tense cue looks ahead
- * ("yes, until June"), and a part of a period after "by" is a deadline, so about what is coming
+ * clause says ("has let Koreans in since November"), "until" or "through" without a tense cue
+ * looks ahead ("yes, until June", "has extended loans through January"), and a part of a period after "by" is a deadline, so about what is coming
  * ("had pledged cuts by the end of the year").
  */
 export function placingTense(c: Candidate, doc: DocumentView): TenseCue | null {
-  const preposition = /\b(since|until|till|by)\s+$/i.exec(doc.text.slice(Math.max(0, c.start - 6), c.start))?.[1]?.toLowerCase();
+  const preposition = /\b(since|until|till|through|by)\s+$/i.exec(doc.text.slice(Math.max(0, c.start - 8), c.start))?.[1]?.toLowerCase();
   if (preposition === 'since') return { tense: 'past', cue: 'since', strict: true };
   if (preposition === 'by' && c.meta.part) return { tense: 'future', cue: 'by' };
   const sentence = doc.sentences[c.sentenceIndex];
   // "Wednesday's ruling": a date that names an event is not placed by the clause's verb.
   const possessive = /^['’]s\b/.test(doc.text.slice(c.end, c.end + 3));
   const cue = sentence && !possessive ? clauseTense(sentence.text, c.start - sentence.start, c.end - sentence.start) : null;
-  return cue ?? (preposition === 'until' || preposition === 'till' ? { tense: 'future', cue: preposition } : null);
+  return cue ?? (preposition === 'until' || preposition === 'till' || preposition === 'through' ? { tense: 'future', cue: preposition } : null);
 }
 
 /**
