@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { goldInterval, locate, sampleDatesEvaluator } from './sample-dates.js';
+import type { DateMention } from '../annotations.js';
+import { goldInterval, locate, sampleDatesEvaluator, scoreDates, type SampleDateScore } from './sample-dates.js';
 
 const root = mkdtempSync(join(tmpdir(), 'bilat-sample-dates-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -27,6 +28,19 @@ test('locate uses the anchor, else the next unused occurrence', () => {
   expect(locate(text, { text: 'Monday', value: '' }, used)).toEqual({ start: 12, end: 18 });
   expect(locate(text, { text: 'Monday', value: '' }, used)).toEqual({ start: 38, end: 44 });
   expect(locate(text, { text: 'Tuesday', value: '' }, used)).toBeNull();
+});
+
+function mention(text: string, at: number, timex: string): DateMention {
+  return { start: at, end: at + text.length, text, timex, value: { start: '2026-01-05', end: '2026-01-05', precision: 'day' }, source: 'inferred', rule: 'test', sentenceIndex: 0 };
+}
+
+test('vague references outside the gold are left out of precision; other extra mentions count', () => {
+  const text = 'Lee met Xi on Monday and will now visit again soon, on 9 March.';
+  const score: SampleDateScore = { gold: 0, located: 0, found: 0, correct: 0, system: 0, systemMatched: 0, vague: 0, errors: new Map() };
+  const mentions = [mention('Monday', 14, '2026-01-05'), mention('now', 31, 'PRESENT_REF'), mention('soon', 46, 'FUTURE_REF'), mention('9 March', 55, '2026-03-09')];
+  scoreDates(text, mentions, [{ text: 'on Monday', value: '2026-01-05' }], score, 'a.txt');
+  expect(score).toMatchObject({ gold: 1, correct: 1, system: 2, systemMatched: 1, vague: 2 });
+  expect([...score.errors.keys()]).toEqual(['not in gold']);
 });
 
 test('the section is skipped while there is no gold', async () => {

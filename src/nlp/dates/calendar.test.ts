@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { isoWeek, shiftInterval, toTimex, unitAround, type DateInterval, type Shift } from './calendar.js';
+import * as util from '../../util/dates.js';
+import { addDays, daysBetween, dayOf, isoWeek, isoWeekday, shiftInterval, toTimex, unitAround, type DateInterval, type Shift } from './calendar.js';
 
 const q3: DateInterval = { start: '2024-07-01', end: '2024-09-30', precision: 'quarter' };
 
@@ -37,4 +38,22 @@ test.each<[string, { year: number; week: number }]>([
 
 test('unitAround gives the whole unit containing a day', () => {
   expect(unitAround('2024-08-15', 'half')).toEqual({ start: '2024-07-01', end: '2024-12-31', precision: 'half' });
+});
+
+test('day arithmetic agrees with util/dates.ts over two centuries', () => {
+  let day = '1899-12-25';
+  for (let n = 0; n < 365 * 202; n++) {
+    const next = addDays(day, 1);
+    expect(next).toBe(util.addDays(day, 1));
+    expect(isoWeekday(day)).toBe(util.toUtcDate(day).getUTCDay() || 7);
+    if (n % 97 === 0) {
+      expect(addDays(day, -400)).toBe(util.addDays(day, -400));
+      expect(daysBetween('1970-01-01', day)).toBe(Math.round(util.toUtcDate(day).getTime() / 86_400_000));
+    }
+    day = next;
+  }
+});
+
+test.each(['2025-02-29', '2025-13-01', '2025-1-01', 'x025-01-01', '2025-01-32'])('dayOf(%s) refuses a day that does not exist', (iso) => {
+  expect(() => dayOf(iso)).toThrow(/not an ISO day/);
 });

@@ -7,6 +7,9 @@ import { monthModifierParser } from './parsers/month-modifier.js';
 import { seasonParser } from './parsers/season.js';
 import { spelledYearParser } from './parsers/spelled-year.js';
 import { weekendParser } from './parsers/weekend.js';
+import { yearEndParser } from './parsers/year-end.js';
+import { thisMorningParser } from './parsers/this-morning.js';
+import { holidayParser } from './parsers/holiday.js';
 import { anaphoricPeriodParser } from './parsers/anaphoric-period.js';
 import { countedShiftParser } from './parsers/counted-shift.js';
 import { decadeParser } from './parsers/decade.js';
@@ -57,6 +60,9 @@ export const PARSERS: Parser[] = [
   monthModifierParser, // last November, June last year
   seasonParser, // last fall
   weekendParser, // over the weekend
+  yearEndParser, // year-end
+  thisMorningParser, // this morning
+  holidayParser, // Christmas, the Lunar New Year
   spelledYearParser, // nineteen ninety-six
 ];
 
@@ -99,9 +105,9 @@ export const REFINERS: Refiner[] = [
 export const MENTION_REFINERS: MentionRefiner[] = [
   mergeRange, // from November to January
   resolveTense, // met on Thursday / will meet on Thursday
-  resolveAnchor, // a year earlier
   resolveAnaphor, // the quarter
   narrowPart, // mid-December → 11–20 December
+  resolveAnchor, // a year earlier (than the final value of the date it compares with)
   dropUnresolved, // no publication date: drop relative dates
 ];
 

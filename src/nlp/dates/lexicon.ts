@@ -12,13 +12,22 @@ export interface DateLexicon {
   ambiguousMonths: Set<string>;
   yearFollowers: Set<string>;
   determiners: Set<string>;
+  /** Words that make "the end of X" the last day of X ("until"), "the start of X" its first ("since"). */
+  untilWords: Set<string>;
+  fromWords: Set<string>;
+  /** Words that make "at the end of X" the last day of X ("expire", "stood", "million"). */
+  endCues: Set<string>;
   /** Tense cues: phrase (lower case, single spaces) → tense. */
-  tenseCues: Map<string, 'past' | 'future' | 'present'>;
+  tenseCues: Map<string, 'past' | 'future' | 'present' | 'none'>;
   /** Words ending in -ed that are not past verbs. */
   notPast: Set<string>;
+  /** Verbs of saying (past cues that never join the cue after them in one verb group). */
+  reportVerbs: Set<string>;
   /** Vague references: phrase (lower case) → TimeML value. */
   vague: Map<string, string>;
   stoplist: string[];
+  /** Holidays: name as written → rule (data/lexicon/date-holidays.txt). */
+  holidays: Map<string, string>;
   numbers: Map<string, number>;
 }
 
@@ -43,11 +52,16 @@ export function dateLexicon(): DateLexicon {
   if (cached) return cached;
   const context = pairs('date-context.txt');
   const ofKind = (kind: string): Set<string> => new Set(context.filter(([, k]) => k === kind).map(([w]) => w));
-  const tenseCues = new Map<string, 'past' | 'future' | 'present'>();
+  const tenseCues = new Map<string, 'past' | 'future' | 'present' | 'none'>();
   const notPast = new Set<string>();
+  const reportVerbs = new Set<string>();
   for (const [tense, phrase] of headed('date-tense-cues.txt')) {
     if (tense === 'not-past') notPast.add(phrase);
-    else if (tense === 'past' || tense === 'future' || tense === 'present') tenseCues.set(phrase.toLowerCase(), tense);
+    else if (tense === 'report') {
+      tenseCues.set(phrase.toLowerCase(), 'past');
+      reportVerbs.add(phrase.toLowerCase());
+    }
+    else if (tense === 'past' || tense === 'future' || tense === 'present' || tense === 'none') tenseCues.set(phrase.toLowerCase(), tense);
     else throw new Error(`date-tense-cues.txt: unknown tense "${tense}"`);
   }
   cached = {
@@ -57,10 +71,15 @@ export function dateLexicon(): DateLexicon {
     ambiguousMonths: ofKind('ambiguous-month'),
     yearFollowers: ofKind('year-follower'),
     determiners: ofKind('determiner'),
+    untilWords: ofKind('until-word'),
+    fromWords: ofKind('from-word'),
+    endCues: ofKind('end-cue'),
     tenseCues,
     notPast,
+    reportVerbs,
     vague: new Map(headed('date-vague.txt').map(([value, phrase]) => [phrase.toLowerCase(), value])),
     stoplist: readWordList(dataPath('lexicon', 'date-stoplist.txt')),
+    holidays: new Map(headed('date-holidays.txt').map(([rule, name]) => [name, rule])),
     numbers: new Map(pairs('date-number-words.txt').map(([w, n]) => [w.toLowerCase(), Number(n)])),
   };
   return cached;

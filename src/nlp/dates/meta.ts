@@ -18,12 +18,19 @@ export interface DateMeta {
   flex?: 'year' | 'week';
   /** Explicit TimeML value when it is not derivable from the interval (PRESENT_REF…). */
   timex?: string;
+  /**
+   * The TimeML value is that of the whole unit of this precision around the value: TimeML writes
+   * "the end of 2025" as 2025 (the part goes in its `mod`) where Bilat's value is December 2025.
+   */
+  timexPrecision?: DatePrecision;
   /** Shifted from an earlier date in the text ("a year earlier"); the value is the fallback from the reference. */
   shift?: Shift;
   /** With `shift`: keep the anchor's precision (`anchor`: "a year earlier") or use the unit's (`unit`: "the following year"). */
   shiftKeeps?: 'anchor' | 'unit';
   /** With `shift`: how far back an anchor may be, in sentences (0 = same sentence). */
   anchorScope?: number;
+  /** With `shift`: only a reporting period (a whole month, quarter or half) is compared with. */
+  anchorPeriod?: boolean;
   /** Refers back to the last date of this precision ("the quarter", "the year"); `period`: of any precision. */
   anaphor?: DatePrecision | 'period';
   /** With `anaphor`: the period named again, in this year ("the 1988 quarter"). */
@@ -32,8 +39,12 @@ export interface DateMeta {
   part?: string;
   /** TimeML season code (SP, SU, FA, WI) of a season ("last summer"). */
   season?: string;
+  /** ISO weekday (Monday = 1) of "the previous Friday": the step lands on that weekday. */
+  weekday?: number;
   /** The Saturday and Sunday of a week ("over the weekend"). */
   weekend?: boolean;
+  /** Rule of a holiday (data/lexicon/date-holidays.txt): a year chosen later moves it to that year's day. */
+  holiday?: string;
 }
 
 const PREFIX = 'bilat/';
@@ -88,7 +99,7 @@ export function dayFromComponents(c: ParsingComponents): string {
 export function intervalOf(result: ParsingResult, meta: DateMeta): DateInterval {
   const startDay = dayFromComponents(result.start);
   const endDay = result.end ? dayFromComponents(result.end) : startDay;
-  if (meta.timex || meta.season || meta.weekend) return { start: startDay, end: endDay, precision: meta.precision };
+  if (meta.timex || meta.season || meta.weekend || meta.timexPrecision) return { start: startDay, end: endDay, precision: meta.precision };
   return { start: unitAround(startDay, meta.precision).start, end: unitAround(endDay, meta.precision).end, precision: meta.precision };
 }
 

@@ -23,6 +23,7 @@ const NEGATIVE_CASES: Array<[string, string]> = [
   ['The Sun reported the deal.', '2025-03-23'],
   ['He sat down and wed his partner.', '2025-03-23'],
   ['About 2000 troops were deployed.', '2025-03-23'],
+  ['Around 2000 of them left.', '2025-03-23'],
   ['The firm sold 2000 units.', '2025-03-23'],
   ['Three quarters of respondents agreed.', '2025-03-23'],
   ['3/4 of voters backed the plan.', '2025-03-23'],

@@ -4,7 +4,7 @@ import type { Sentence } from '../../types.js';
 import type { DebugFn } from '../../util/debug.js';
 import { parseIsoDay } from '../../util/dates.js';
 import { splitSentences } from '../sentences.js';
-import { toTimex } from './calendar.js';
+import { toTimex, unitAround } from './calendar.js';
 import { toCandidate, type Candidate, type DocumentView } from './candidate.js';
 import { dateParser, MENTION_REFINERS } from './configuration.js';
 import { candidateWindows } from './prefilter.js';
@@ -32,8 +32,9 @@ function localNoon(iso: string): Date {
 function timexOf(c: Candidate): string {
   if (c.meta.timex) return c.meta.timex;
   if (c.meta.season) return `${c.value.start.slice(0, 4)}-${c.meta.season}`;
-  const timex = toTimex(c.value);
-  return c.meta.weekend ? `${timex}-WE` : timex;
+  if (c.meta.timexPrecision) return toTimex(unitAround(c.value.start, c.meta.timexPrecision));
+  if (c.meta.weekend) return `${toTimex(unitAround(c.value.start, 'week'))}-WE`;
+  return toTimex(c.value);
 }
 
 function toMention(c: Candidate): DateMention {

@@ -1,11 +1,17 @@
 import { dateLexicon } from './lexicon.js';
 
-export type Tense = 'past' | 'future';
+/**
+ * `open`: a plan reported in the past ("had been due to meet on Saturday"): the date may fall on
+ * either side of publication.
+ */
+export type Tense = 'past' | 'future' | 'open';
 
 export interface TenseCue {
   tense: Tense;
   /** The cue as written. */
   cue: string;
+  /** Nothing overrides it, not even nearness to publication ("since March"). */
+  strict?: boolean;
 }
 
 interface Token {
@@ -20,6 +26,8 @@ interface Cue {
   last: number;
   tense: Tense | 'present';
   text: string;
+  /** The verb group starts with "had": past perfect ("had met"), or a plan made in the past ("had been due to"). */
+  pluperfect?: boolean;
 }
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[;:—–()]|,/gu;
@@ -45,22 +53,45 @@ function cueStarts(): Set<string> {
   return firstWords;
 }
 
+/** Words before an -ed word that make it an adjective ("a still unspecified date", "the revised plan"). */
+const BEFORE_ADJECTIVE = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'their', 'his', 'her', 'our', 'still', 'very', 'more', 'most', 'newly', 'recently']);
+
+/** An -ed word used as an adjective: after a determiner or degree word, or a negated "un-…ed". */
+function adjective(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (/^un\p{Ll}{4,}ed$/u.test(t.lower)) return true;
+  const prev = tokens[i - 1];
+  return Boolean(prev && BEFORE_ADJECTIVE.has(prev.lower));
+}
+
 function findCues(tokens: Token[]): Cue[] {
   const lex = dateLexicon();
   const starts = cueStarts();
   const cues: Cue[] = [];
+  let skip = -1;
   for (let i = 0; i < tokens.length; i++) {
     let found: Cue | null = null;
+    // "May" is the month; "may" the verb.
+    if (tokens[i]!.text === 'May') continue;
     for (let n = starts.has(tokens[i]!.lower) ? 3 : 0; n >= 1 && !found; n--) {
       if (i + n > tokens.length) continue;
       const phrase = tokens.slice(i, i + n).map((t) => t.lower).join(' ');
       const tense = lex.tenseCues.get(phrase);
+      if (tense === 'none') {
+        skip = i + n - 1;
+        break;
+      }
       if (tense) found = { first: i, last: i + n - 1, tense, text: tokens.slice(i, i + n).map((t) => t.text).join(' ') };
+    }
+    if (skip >= i) {
+      i = skip;
+      continue;
     }
     const t = tokens[i]!;
     if (!found && t.lower.endsWith("'ll")) found = { first: i, last: i, tense: 'future', text: t.text };
-    if (!found && /^\p{Ll}[\p{Ll}]{2,}ed$/u.test(t.text) && !lex.notPast.has(t.lower)) found = { first: i, last: i, tense: 'past', text: t.text };
+    if (!found && /^\p{Ll}[\p{Ll}]{2,}ed$/u.test(t.text) && !lex.notPast.has(t.lower) && !adjective(tokens, i)) found = { first: i, last: i, tense: 'past', text: t.text };
     if (found) {
+      if (t.lower === 'had') found.pluperfect = true;
       cues.push(found);
       i = found.last;
     }
@@ -71,10 +102,11 @@ function findCues(tokens: Token[]): Cue[] {
   for (const cue of cues) {
     const last = groups[groups.length - 1];
     const gap = last ? tokens.slice(last.last + 1, cue.first) : [];
-    if (last && cue.first - last.last <= GROUP_GAP && !gap.some((t) => BOUNDARY.test(t.text) || t.text === ',')) {
+    const saying = last ? lex.reportVerbs.has(tokens[last.last]!.lower) : false;
+    if (last && !saying && cue.first - last.last <= GROUP_GAP && !gap.some((t) => BOUNDARY.test(t.text) || t.text === ',')) {
       last.last = cue.last;
       last.text = tokens.slice(last.first, cue.last + 1).map((t) => t.text).join(' ');
-      if (cue.tense === 'future') last.tense = 'future';
+      if (cue.tense === 'future') last.tense = last.pluperfect ? 'open' : 'future';
       else if (last.tense === 'present' && cue.tense === 'past') last.tense = 'present';
     } else groups.push({ ...cue });
   }
@@ -95,9 +127,13 @@ export function clauseTense(sentence: string, start: number, end: number): Tense
   if (firstIn === -1) firstIn = tokens.length;
   let lastIn = firstIn;
   while (lastIn + 1 < tokens.length && tokens[lastIn + 1]!.start < end) lastIn++;
+  const quote = quoteAround(sentence, start);
+  const inQuote = (t: Token): boolean => (quote ? t.start >= quote.start && t.end <= quote.end : true);
   let best: { cue: Cue; distance: number } | null = null;
   for (const cue of findCues(tokens)) {
     if (cue.last >= firstIn && cue.first <= lastIn) continue;
+    // Quoted speech has its own tense: "…to blink before November," said Wei Lan.
+    if (!inQuote(tokens[cue.first]!)) continue;
     const before = cue.last < firstIn;
     const between = before ? tokens.slice(cue.last + 1, firstIn) : tokens.slice(lastIn + 1, cue.first);
     if (between.some((t) => BOUNDARY.test(t.text))) continue;
@@ -105,5 +141,46 @@ export function clauseTense(sentence: string, start: number, end: number): Tense
     const distance = between.length - commas + 1 + (commas ? COMMA_PENALTY : 0) + (before ? 0 : AFTER_PENALTY);
     if (!best || distance < best.distance) best = { cue, distance };
   }
+  // A condition is about what may come, whatever its verb form ("if the ban lasted through the
+  // summer"), unless it looks back ("if it had ended in March").
+  if (!best?.cue.pluperfect && conditional(tokens, firstIn, inQuote)) return { tense: 'future', cue: tokens.find((t, i) => i < firstIn && CONDITION.has(t.lower) && inQuote(t))!.text };
   return best && best.cue.tense !== 'present' ? { tense: best.cue.tense, cue: best.cue.text } : null;
+}
+
+const CONDITION = new Set(['if', 'unless']);
+
+/** True when "if" or "unless" opens the clause of the token at `at` (no comma or clause break between). */
+function conditional(tokens: Token[], at: number, inQuote: (t: Token) => boolean): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t.text === ',' || BOUNDARY.test(t.text) || !inQuote(t)) return false;
+    if (CONDITION.has(t.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * The quotation around a position of a sentence, as offsets, or null outside quotes. Curly
+ * quotes pair up; a closing one without an opener closes a quotation begun in an earlier
+ * sentence, an opener without a closer runs to the end. Straight quotes alternate.
+ */
+function quoteAround(sentence: string, at: number): { start: number; end: number } | null {
+  let open = -1;
+  let straight = false;
+  let unopened = true;
+  for (let i = 0; i < sentence.length; i++) {
+    const ch = sentence[i];
+    if (ch === '“' || (ch === '"' && !straight)) {
+      if (ch === '"') straight = true;
+      open = i;
+      unopened = false;
+    } else if (ch === '”' || (ch === '"' && straight)) {
+      const from = open === -1 && unopened ? 0 : open;
+      if (from !== -1 && from <= at && at < i) return { start: from, end: i };
+      open = -1;
+      straight = false;
+      unopened = false;
+    }
+  }
+  return open !== -1 && open <= at ? { start: open, end: sentence.length } : null;
 }

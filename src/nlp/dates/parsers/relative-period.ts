@@ -2,6 +2,9 @@ import type { DatePrecision } from '../../../types.js';
 import { createResult, referenceDay } from '../meta.js';
 import { defineParser, UNIT_PRECISION, unitFrom } from './define.js';
 
+/** A comparison with a figure earlier in the clause ("compared with a loss of $3 million last year"). */
+const COMPARISON = /\b(?:from|than|compared|versus|vs|against)\b[^.;:!?]*\d[^.;:!?]*$/i;
+
 const OFFSETS: Record<string, number> = { last: -1, 'this past': -1, this: 0, current: 0, 'the current': 0, next: 1, 'this coming': 1, 'the coming': 1 };
 
 /**
@@ -22,6 +25,13 @@ export const relativePeriodParser = defineParser(
     if (offset === undefined) return null;
     const precision: DatePrecision = UNIT_PRECISION[match[2]!]!;
     const value = unitFrom(referenceDay(context), precision, offset);
-    return createResult(context, match.index!, match[0], value, { rule: 'dates/en/relative-period', precision, relative: true });
+    // "up from $504 million last year" after a quarter's figures: that quarter a year before.
+    const comparison = precision === 'year' && offset === -1 && COMPARISON.test(context.text.slice(Math.max(0, match.index! - 80), match.index!));
+    return createResult(context, match.index!, match[0], value, {
+      rule: 'dates/en/relative-period',
+      precision,
+      relative: true,
+      ...(comparison ? { shift: { years: -1 }, shiftKeeps: 'anchor' as const, anchorScope: 2, anchorPeriod: true } : {}),
+    });
   },
 );
