@@ -114,8 +114,9 @@ export class ArgumentFinder {
     for (const g of this.st.groups) {
       if (g.from < from || g.from >= clause.to) continue;
       if (g.prep === 'by') continue;
-      // "receive China's protests": a possessor modifies a noun; it is not the object.
-      if (g.possessive) continue;
+      // "receive China's protests": a possessor modifies a noun; it is not the object — unless
+      // the cue says so and it sits inside the cue ("defended Seoul's decision").
+      if (g.possessive && !(cue.possessor && g.to < b)) continue;
       if (g.prep === null) {
         if (g.locative && !allowLocative) continue;
         why.push(`object "${this.text(g)}"`);

@@ -69,6 +69,9 @@ const FUTURE_AGREE = new Set(['COOPERATE', 'AID', 'SUPPORT']);
 /** Title given to people written as "former …" (they stay ELI whatever the date). */
 const FORMER = 'former official';
 
+/** Nouns that follow an event noun as time adverbials ("talks today"), not as its head. */
+const DEICTIC_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
+
 function isVerbTag(pos: string): boolean {
   return pos === 'VERB' || pos === 'AUX';
 }
@@ -149,13 +152,19 @@ function chooseCues(sc: SentenceContext, matches: CueMatch[], log: DebugFn | nul
       continue;
     }
     // A gap in a pattern does not jump over an actor's possessive ("raised China's restrictions" is not "raised … restrictions").
-    const gapActor = sc.mentions.some((x) => !x.locative && x.start > sc.toks[m.from]!.end && x.end < sc.toks[m.to - 1]!.start && /^['’]s\b/.test(sc.s.text.slice(x.end - sc.s.start)));
+    const gapActor = !cue.possessor && sc.mentions.some((x) => !x.locative && x.start > sc.toks[m.from]!.end && x.end < sc.toks[m.to - 1]!.start && /^['’]s\b/.test(sc.s.text.slice(x.end - sc.s.start)));
     if (gapActor) {
       log?.(`cue ${cue.id} "${sc.toks.slice(m.from, m.to).map((t) => t.text).join(' ')}" rejected: its gap spans an actor`);
       continue;
     }
     if (!ok) {
       log?.(`cue ${cue.id} "${sc.st.toks.slice(a, b).map((t) => t.text).join(' ')}" rejected: tagged ${pos}, frame ${cue.frame}`);
+      continue;
+    }
+    // "riot police", "the summit readout": a one-word nominal cue that modifies the noun after it names no act.
+    const next = sc.st.toks[b];
+    if (cue.frame === 'noun' && b === a + 1 && next?.pos === 'NOUN' && !DEICTIC_DAYS.has(next.lower) && !matches.some((o) => sc.toks[o.from]!.start === next.start)) {
+      log?.(`cue ${cue.id} "${sc.st.toks[a]!.text}" rejected: it modifies "${next.text}"`);
       continue;
     }
     fitting.push({ match: m, a, b, clause: sc.st.clauseOf[a] ?? 0 });

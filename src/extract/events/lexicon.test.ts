@@ -36,6 +36,7 @@ describe('cue patterns', () => {
     ['visa-free entry|travel', 'visa-free entry for Koreans', ['visa-free entry']],
     ['agree~ to?', 'They agreed to meet and agreed', ['agreed to', 'agreed']],
     ['sign~ [det]? deal', 'They signed the deal', ['signed the deal']],
+    ['call~_off *2 concert', 'Organisers called off the concert', ['called off the concert']],
   ])('%s in "%s" → %j', (pattern, text, expected) => expect(cues(pattern, text)).toEqual(expected));
 
   it('rejects a pattern that starts with an optional word or a gap', () => {

@@ -24,6 +24,7 @@ const cueSchema = z.strictObject({
   embeds: z.boolean().default(false),
   predicate: z.boolean().default(false),
   needs_object: z.boolean().default(false),
+  possessor: z.boolean().default(false),
   contexts: z.array(z.string()).default([]),
   example: z.string({ error: 'every cue needs an example sentence' }).min(1, 'every cue needs an example sentence'),
 });
@@ -111,9 +112,13 @@ export function compilePattern(source: string, classes: Record<string, string[]>
         for (const w of words) alternatives.push(toks(w));
         continue;
       }
-      const phrase = alt.replace(/_/g, ' ');
-      if (phrase.endsWith('~')) for (const form of inflect(phrase.slice(0, -1))) alternatives.push(toks(form));
-      else alternatives.push(toks(phrase));
+      // "call~_off": any word of a multi-word alternative may be inflected (called off, calls off).
+      let forms = [''];
+      for (const [wi, word] of alt.split('_').entries()) {
+        const variants = word.endsWith('~') ? inflect(word.slice(0, -1)) : [word];
+        forms = forms.flatMap((f) => variants.map((v) => (wi ? `${f} ${v}` : v)));
+      }
+      for (const form of forms) alternatives.push(toks(form));
     }
     out.push({ kind: 'words', alternatives: alternatives.filter((a) => a.length), optional });
   }

@@ -8,7 +8,8 @@ export interface CueMatch {
   to: number;
 }
 
-const STOP = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”']);
+/** Tokens a gap never crosses. Quotation marks may sit inside a gap ("felt “strong dissatisfaction”"). */
+const STOP = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')']);
 
 /** End of the longest match of `pattern[e…]` at token `i`, or -1. */
 function matchFrom(pattern: PatternElement[], e: number, tokens: Token[], i: number): number {
