@@ -130,6 +130,18 @@ export class ArgumentFinder {
     return null;
   }
 
+  /** "kicked and punched two photographers": a verb right before "and"/"or" + verb shares that verb's object. */
+  sharedObject(b: number, ci: number, cue: Cue, why: string[]): Group | null {
+    const next = this.st.clauses[ci + 1];
+    if (!next || next.from !== b || next.kind !== 'coord' || !['and', 'or'].includes(next.opener ?? '') || next.subject >= 0) return null;
+    let v = next.from + 1;
+    while (v < next.to && !['VERB', 'AUX'].includes(this.st.toks[v]!.pos)) v++;
+    if (v >= next.to) return null;
+    const g = this.objectAfter(v + 1, ci + 1, cue, why);
+    if (g) why.push('object shared with the coordinated verb');
+    return g;
+  }
+
   /** The group right after the cue (its direct object), if any. */
   directObject(b: number, ci: number): Group | null {
     const clause = this.st.clauses[ci]!;
@@ -213,7 +225,7 @@ export class ArgumentFinder {
     const owner = subj ? null : this.decisionOwner(a, ci);
     if (owner) why.push(`"${this.text(owner)}'s ${this.st.lower[a - 2]} to …"`);
     // Objects may sit inside a cue with a gap ("let South Koreans in").
-    const obj = this.objectAfter(b, ci, cue, why, cue.mode === 'visit' && cue.args !== 'host', a + 1);
+    const obj = this.objectAfter(b, ci, cue, why, cue.mode === 'visit' && cue.args !== 'host', a + 1) ?? this.sharedObject(b, ci, cue, why);
     if (cue.args === 'report') {
       // "Russia said Sudan must return the helicopter": the speaker asks, the clause's subject is asked.
       let rc = ci;

@@ -112,6 +112,36 @@ describe('flags', () => {
   });
 });
 
+describe('event dates', () => {
+  it('does not date a reported order by the day it takes effect, nor flag it future', () => {
+    const text = "China's tourism authority has told travel agencies to stop selling group tours to South Korea from March 15.";
+    const [e] = events(text, '2017-03-03', [{ text: 'March 15', start: '2017-03-15', precision: 'day' }]);
+    expect([e?.date?.start, e?.date?.source, e?.future]).toEqual(['2017-03-03', 'inferred', false]);
+  });
+
+  it('keeps the effective date of an event told in the future', () => {
+    const [e] = events('Sweden will be added to the list of visa-free countries by China from Nov. 10.', '2025-11-03', [{ text: 'Nov. 10', start: '2025-11-10', precision: 'day' }]);
+    expect([e?.date?.start, e?.future]).toEqual(['2025-11-10', true]);
+  });
+
+  it('gives a date before "and" to the conjunct before it, and lets a gerund complement keep its date', () => {
+    const text = 'China responded by squeezing Korean films out of its market from 2016 and by barring agencies from selling tours to South Korea in March 2017.';
+    const out = events(text, '2019-12-23', [
+      { text: '2016', start: '2016-01-01', end: '2016-12-31', precision: 'year' },
+      { text: 'March 2017', start: '2017-03-01', end: '2017-03-31', precision: 'month' },
+    ]);
+    expect(out.map((e) => [dyad(e), e.date?.start])).toEqual([
+      ['SANCTION CHN→KOR', '2016-01-01'],
+      ['SANCTION CHN→KOR', '2017-03-01'],
+    ]);
+  });
+
+  it('codes two verbs with their own objects as two acts, coordinated verbs as one', () => {
+    expect(events('China hit back, suspending visas for South Koreans and scrapping visa-free transit for South Korean travellers.', '2023-01-11').map(dyad)).toEqual(['SANCTION CHN→KOR', 'SANCTION CHN→KOR']);
+    expect(events('Chinese guards kicked and punched two South Korean photographers.', '2017-12-14').map(dyad)).toEqual(['ASSAULT CHN→KOR']);
+  });
+});
+
 describe('event records', () => {
   it('score and quad come from the ontology', () => {
     const [e] = events('Seoul criticised Tokyo.', '2024-11-15');

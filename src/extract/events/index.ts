@@ -211,6 +211,16 @@ function delegation(host: Chosen, finder: ArgumentFinder, content?: Chosen): Ric
   return args.actor;
 }
 
+/** Two verb cues joined only by "and", "or", commas or adverbs ("kicked and punched"), or the second the purpose of the first ("fly to Chengdu to meet Li"). */
+function coordinatedVerbs(st: Structure, x: Chosen, y: Chosen): boolean {
+  const [p, q] = x.a < y.a ? [x, y] : [y, x];
+  if (st.lower[q.a - 1] === 'to' && p.clause === q.clause) return true;
+  // "renewing a swap and agreeing to…": the first verb has its own object.
+  if (!isVerbTag(st.toks[p.b - 1]!.pos)) return false;
+  for (let i = p.b; i < q.a; i++) if (!['and', 'or', ','].includes(st.lower[i]!) && st.toks[i]!.pos !== 'ADV') return false;
+  return true;
+}
+
 /** True when a cue sits before the first verb of its clause (it is, or modifies, the subject). */
 function isSubjectOfClause(st: Structure, c: Chosen): boolean {
   const cl = st.clauses[c.clause]!;
@@ -225,7 +235,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
   const published = ctx.doc.published;
   const out: EventRecord[] = [];
   const coded: Array<{ record: EventRecord; noun: boolean; reference: boolean; clause: number; name: string }> = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Chosen>();
   const delegated = new Set<Chosen>();
   // Delegations are decided before coding so the ordering cue is skipped even though it comes first.
   for (const c of chosen) {
@@ -314,7 +324,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       }
     }
     const flags = findFlags(st, lex, c.a, args.subjectEnd, c.clause);
-    const when = eventDate(st, sc.dates, c.a, c.b, c.clause, published, flags.negated, chosen.filter((o) => o !== c).map((o) => [o.a, o.b] as [number, number]));
+    const when = eventDate(st, sc.dates, c.a, c.b, c.clause, published, flags.negated, chosen.filter((o) => o !== c).map((o) => [o.a, o.b] as [number, number]), flags.future);
     if (when.notUntil) {
       flags.negated = false;
       flags.why.push('"not … until": not negated');
@@ -345,12 +355,16 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       draft.mode = null;
       draft.rules.push('refine/future-cooperation');
     }
-    const dedupe = `${c.clause}|${draft.category}|${draft.actor.map((m) => m.country).join(',')}|${draft.recipient.map((m) => m.country).join(',')}`;
-    if (seen.has(dedupe)) {
+    const dedupe = `${draft.category}|${draft.actor.map((m) => m.country).join(',')}|${draft.recipient.map((m) => m.country).join(',')}`;
+    const twin = seen.get(dedupe);
+    const bothVerbs = twin && cue.frame === 'verb' && twin.match.compiled.cue.frame === 'verb';
+    // "kicked and punched the photographers" is one act; "suspending visas … and scrapping visa-free
+    // transit" (two verbs, each with its own object) are two.
+    if (twin && (bothVerbs ? coordinatedVerbs(st, twin, c) : twin.clause === c.clause)) {
       log?.(`cue ${cue.id} "${triggerText}": same event as an earlier cue in the sentence — merged`);
       continue;
     }
-    seen.add(dedupe);
+    seen.set(dedupe, c);
     const date = when.date;
     const at = date && date.source === 'stated' ? date.start : date?.text ? date.start : published;
     const ref = (m: RichMention): ActorRef => {

@@ -15,6 +15,8 @@ describe('inflect', () => {
     ['rally', ['rally', 'rallies', 'rallied', 'rallying']],
     ['impeach', ['impeach', 'impeaches', 'impeached', 'impeaching']],
     ['visit', ['visit', 'visits', 'visited', 'visiting']],
+    ['scrap', ['scrap', 'scraps', 'scrapped', 'scrapping']],
+    ['drag', ['drag', 'drags', 'dragged', 'dragging']],
   ])('%s → %j', (base, forms) => expect(inflect(base)).toEqual(forms));
 });
 

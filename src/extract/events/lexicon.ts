@@ -44,7 +44,6 @@ const modifiersSchema = z.strictObject({
   future: wordList,
   hypothetical: wordList,
   passive: wordList,
-  past_perfect: wordList,
   light_verbs: wordList,
 });
 
@@ -81,6 +80,8 @@ export interface EventLexicon {
  * @example inflect('rally') // → ['rally', 'rallies', 'rallied', 'rallying']
  */
 export function inflect(base: string): string[] {
+  // One syllable ending in consonant–vowel–consonant doubles the consonant: scrap → scrapped, scrapping.
+  if (/^[^aeiou]*[aeiou][b-df-hj-np-tvz]$/.test(base)) return [base, `${base}s`, `${base}${base.slice(-1)}ed`, `${base}${base.slice(-1)}ing`];
   if (/e$/.test(base) && !/ee$/.test(base)) return [base, `${base}s`, `${base}d`, `${base.slice(0, -1)}ing`];
   if (/ee$/.test(base)) return [base, `${base}s`, `${base}d`, `${base}ing`];
   if (/[^aeiou]y$/.test(base)) return [base, `${base.slice(0, -1)}ies`, `${base.slice(0, -1)}ied`, `${base}ing`];
