@@ -671,6 +671,12 @@ export class SentenceComposer {
         this.pronoun(s);
         return k + 1;
       case 'cap':
+        if (s.to - s.from === 1 && this.lex.compassRefs.has(this.tokens[s.from]!.text) && this.lowerAt(s.from - 1) === 'the') {
+          const word = `${this.tokens[s.from]!.text} `;
+          const ante = this.lastMention((m) => m.kind === 'country' && !!m.country && !!m.name?.startsWith(word));
+          if (ante) this.emit({ ...this.slice(s.from - 1, s.to), kind: 'country', name: ante.name, country: ante.country, sector: null, id: null, rule: 'actors/coref', title: null, form: 'name', locative: this.lex.locative.has(this.lowerAt(s.from - 2)), gender: null, plural: false }, `"the ${word.trim()}" → ${ante.name}, named earlier`);
+          return k + 1;
+        }
         if (this.looksLikeFullName(s)) {
           const m: Omit<RichMention, 'sentenceIndex'> = { ...base, kind: 'person', name: base.text, country: null, sector: null, id: null, rule: 'actors/name-shape', title: null, form: null, locative: false, gender: null, plural: false };
           this.emit(m, 'capitalised words ending in a hyphenated given name');

@@ -19,6 +19,7 @@ const schema = z.strictObject({
   it_pronouns: z.array(z.string()),
   they_pronouns: z.array(z.string()),
   country_refs: z.array(z.string()),
+  compass_refs: z.array(z.string()),
   home_country_sectors: z.array(z.string()),
 });
 
@@ -38,6 +39,8 @@ export interface ActorLexicon {
   pairs: TokenTrie<Pair>;
   /** "the country": the one country named last. */
   countryRefs: TokenTrie<string>;
+  /** "the North": the last country whose name starts with the word. */
+  compassRefs: Set<string>;
   pronouns: Map<string, 'm' | 'f'>;
   counterpartNouns: Set<string>;
   counterpartDeterminers: Set<string>;
@@ -68,6 +71,7 @@ export function loadActorLexicon(file = dataPath('lexicon', 'actor-rules.yaml'))
     bodies,
     pairs,
     countryRefs,
+    compassRefs: new Set(d.compass_refs),
     pronouns: new Map(d.pronouns.map((p) => [p.word, p.gender])),
     counterpartNouns: new Set(d.counterpart.nouns),
     counterpartDeterminers: new Set(d.counterpart.determiners),

@@ -65,6 +65,7 @@ describe('arguments from sentence structure', () => {
     ['The talks between Seoul and Tokyo ended without a statement.', 'CONSULT KOR→JPN'],
     ['Beijing urged Washington to halt the deployment.', 'REQUEST CHN→USA'],
     ['Seoul said it would waive visas for Chinese tour groups.', 'CONCEDE KOR→CHN'],
+    ['North Korea fired a missile. Japan urged the North to stop.', 'REQUEST JPN→PRK'],
   ])('%s → %s', (text, expected) => {
     expect(events(text, '2025-03-23').map(dyad)).toContain(expected);
   });

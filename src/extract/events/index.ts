@@ -9,6 +9,7 @@ import type { DebugFn } from '../../util/debug.js';
 import type { RichMention } from '../actors/mention.js';
 import { resolvePerson } from '../actors/roles.js';
 import { dateFlags, eventDate, eventLocation } from './anchor.js';
+import { dyadCounterpart, mainDyad } from './dyad.js';
 import { ArgumentFinder, type Arguments } from './arguments.js';
 import { findFlags } from './flags.js';
 import { getEventLexicon, type EventLexicon } from './lexicon.js';
@@ -92,6 +93,8 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
   const out: EventRecord[] = [];
   const quotes = quotedRanges(ctx.doc.text);
   const quoted = (offset: number) => quotes.some(([a, b]) => offset > a && offset < b);
+  const dyad = mainDyad(actors);
+  log?.(`main dyad: ${dyad ? dyad.join('–') : 'none'}`);
   let ai = 0;
   for (const s of ctx.sentences) {
     const toks = tokens[s.index] ?? [];
@@ -108,7 +111,7 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
     const prev = [...out].reverse().find((e) => e.date?.text && e.date.precision === 'day' && !e.future && !e.historical);
     const sameParagraph = prev && !ctx.doc.text.slice(prev.evidence.end, s.start).includes('\n');
     const carry = sameParagraph ? prev.date : null;
-    const sentenceCtx = { carry, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
+    const sentenceCtx = { carry, dyad, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
     out.push(...codeSentence(ctx, sentenceCtx, matches, lex, ontology, opts.gazetteer, log));
   }
   return out;
@@ -117,6 +120,8 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
 interface SentenceContext {
   /** The stated date of the last dated event in the previous sentence of the same paragraph. */
   carry: DateValue | null;
+  /** The document's main dyad (dyad.ts), for recipients the sentence leaves unnamed. */
+  dyad: [string, string] | null;
   /** True when a document offset lies inside a direct quotation. */
   quoted: (offset: number) => boolean;
   s: Sentence;
@@ -149,6 +154,12 @@ function chooseCues(sc: SentenceContext, matches: CueMatch[], log: DebugFn | nul
     const first = sc.toks[m.from]!;
     if (m.from > 0 && /^\p{Lu}/u.test(first.text) && !/^["“‘'(]$/.test(sc.toks[m.from - 1]!.text)) {
       log?.(`cue ${cue.id} "${first.text}" rejected: capitalised inside the sentence`);
+      continue;
+    }
+    // "its long-threatened invasion": a cue word inside a hyphenated compound is not a verb.
+    const hyphen = sc.toks[m.from - 1];
+    if (hyphen?.text === '-' && hyphen.end === first.start && sc.toks[m.from - 2]?.end === hyphen.start) {
+      log?.(`cue ${cue.id} "${first.text}" rejected: inside a hyphenated compound`);
       continue;
     }
     // A gap in a pattern does not jump over an actor's possessive ("raised China's restrictions" is not "raised … restrictions").
@@ -321,6 +332,16 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
         draft.recipient = [{ ...own, text: own.text, kind: 'country', name: own.country, sector: null, id: null, rule: 'self' }];
         draft.rules.push('refine/self-recipient');
         draft.why.push('no recipient: the actor\'s own country');
+      }
+    }
+    // "China firmly opposed the deployment", in a story about China and South Korea: a sentence that
+    // names one side only acts towards the other.
+    if (!draft.recipient.length && !cue.self && cue.args !== 'mutual') {
+      const other = dyadCounterpart(sc.dyad, draft.actor, sc.mentions);
+      if (other) {
+        draft.recipient = [{ ...draft.actor[0]!, text: other, kind: 'country', name: other, country: other, sector: null, id: null, rule: 'events/main-dyad', form: 'name', locative: false, plural: false, title: null, gender: null }];
+        draft.rules.push('refine/main-dyad');
+        draft.why.push(`no recipient named: the document's other side, ${other}`);
       }
     }
     const flags = findFlags(st, lex, c.a, args.subjectEnd, c.clause);
