@@ -38,6 +38,10 @@ function splitParties(ms: RichMention[]): RichMention[][] {
   return parties;
 }
 
+/** Verbs whose object is the country a traveller goes to ("enter China", "travel to Korea"). */
+const ENTRY_VERBS = new Set(['enter', 'enters', 'entered', 'entering', 'visit', 'visits', 'visited', 'visiting']);
+const TRAVEL_VERBS = new Set(['travel', 'travels', 'travelled', 'traveled', 'travelling', 'traveling', 'come', 'comes', 'came', 'coming', 'go', 'goes', 'went', 'going', 'fly', 'flies', 'flew', 'flying']);
+
 const DECISION_NOUNS = new Set(['decision', 'plan', 'plans', 'move', 'offer', 'pledge', 'promise', 'bid', 'attempt', 'refusal', 'agreement', 'commitment', 'willingness', 'readiness', 'order', 'announcement', 'vow', 'threat', 'effort', 'efforts', 'motion', 'proposal', 'push', 'step', 'steps', 'measure', 'measures', 'policy']);
 
 export class ArgumentFinder {
@@ -140,6 +144,13 @@ export class ArgumentFinder {
     const g = this.objectAfter(v + 1, ci + 1, cue, why);
     if (g) why.push('object shared with the coordinated verb');
     return g;
+  }
+
+  /** Index of the first verb of clause `ci` (actor names not counted), or the clause end. */
+  firstVerb(ci: number): number {
+    const c = this.st.clauses[ci]!;
+    for (let i = c.from; i < c.to; i++) if ((this.st.toks[i]!.pos === 'VERB' || this.st.toks[i]!.pos === 'AUX') && this.groupIndexAt(i) < 0) return i;
+    return c.to;
   }
 
   /** The group right after the cue (its direct object), if any. */
@@ -268,6 +279,11 @@ export class ArgumentFinder {
         recipient = parties.slice(1).flat();
         why.push('mutual: first party is the actor, the others the recipient');
       }
+    } else if (!cue.self && recipient.length && recipient.every((r) => actor.some((m) => m.country && m.country === r.country))) {
+      // "Chinese authorities allowed agencies in Beijing to sell tours to South Korea": the actor's
+      // own people are the means; a foreign party later in the clause is the one acted towards.
+      const foreign = this.fallbackRecipient(b, ci, actor, why);
+      if (foreign) recipient = members(foreign);
     }
     return { actor, recipient, passive, subjectClause: subj?.clause ?? ci, subjectEnd, why };
   }
@@ -325,7 +341,9 @@ export class ArgumentFinder {
             subjectEnd = subj.group.to;
             via = 'verb';
             // "China began admitting South Koreans … without a visa": the verb's object receives.
-            const obj = this.st.groups.find((g) => g.from > k && g.to <= a && g.prep === null && !g.locative && !g.possessive);
+            // (A participle may follow the object — "South Koreans holding passports" — another verb may not.)
+            const finiteBetween = (g: Group) => this.st.toks.slice(g.to, a).some((t) => t.pos === 'VERB' && !/(?:ing|ed)$/.test(t.lower));
+            const obj = this.st.groups.find((g) => g.from >= subj.group.to && g.from > this.firstVerb(ci) && g.to <= a && g.prep === null && !g.locative && !g.possessive && !finiteBetween(g));
             if (obj && !recipient.length) {
               recipient = members(obj);
               why.push(`object of "${this.st.lower[k]}" "${this.text(obj)}"`);
@@ -334,6 +352,15 @@ export class ArgumentFinder {
           }
           break;
         }
+      }
+    }
+    // "South Korean passport holders can enter China without a visa": the country entered grants.
+    if (cue.destination && via === 'verb') {
+      const dest = this.st.groups.find((g) => g.from > subjectEnd && g.to <= a && !g.possessive && (ENTRY_VERBS.has(this.st.lower[g.from - 1] ?? '') || ((g.prep === 'to' || g.prep === 'into') && TRAVEL_VERBS.has(this.st.lower[g.from - 2] ?? ''))));
+      if (dest && !dest.members.some((m) => actor.includes(m))) {
+        why.push(`destination "${this.text(dest)}" grants; the travellers receive`);
+        recipient = actor;
+        actor = members(dest);
       }
     }
     if (!recipient.length) {

@@ -66,6 +66,9 @@ describe('arguments from sentence structure', () => {
     ['Beijing urged Washington to halt the deployment.', 'REQUEST CHN→USA'],
     ['Seoul said it would waive visas for Chinese tour groups.', 'CONCEDE KOR→CHN'],
     ['North Korea fired a missile. Japan urged the North to stop.', 'REQUEST JPN→PRK'],
+    ['South Korean passport holders will be able to enter China without a visa.', 'CONCEDE CHN→KOR'],
+    ['China began admitting South Koreans holding ordinary passports without a visa.', 'CONCEDE CHN→KOR'],
+    ['Chinese authorities allowed agencies in Beijing to sell group tours to South Korea again.', 'CONCEDE CHN→KOR'],
   ])('%s → %s', (text, expected) => {
     expect(events(text, '2025-03-23').map(dyad)).toContain(expected);
   });

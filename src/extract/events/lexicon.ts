@@ -25,6 +25,7 @@ const cueSchema = z.strictObject({
   predicate: z.boolean().default(false),
   needs_object: z.boolean().default(false),
   possessor: z.boolean().default(false),
+  destination: z.boolean().default(false),
   contexts: z.array(z.string()).default([]),
   example: z.string({ error: 'every cue needs an example sentence' }).min(1, 'every cue needs an example sentence'),
 });
