@@ -71,11 +71,12 @@ export class SentenceComposer {
     return undefined;
   }
 
-  /** Actor mentions of the previous sentence. */
-  private previousSentence(): RichMention[] {
+  /** Actor mentions of the sentence `back` sentences before this one (1: the previous sentence). */
+  private previousSentence(back = 1): RichMention[] {
     const all = this.state.mentions;
     const out: RichMention[] = [];
-    for (let i = all.length - 1; i >= 0 && all[i]!.sentenceIndex >= this.sentence.index - 1; i--) if (all[i]!.sentenceIndex === this.sentence.index - 1) out.unshift(all[i]!);
+    const at = this.sentence.index - back;
+    for (let i = all.length - 1; i >= 0 && all[i]!.sentenceIndex >= at; i--) if (all[i]!.sentenceIndex === at) out.unshift(all[i]!);
     return out;
   }
 
@@ -655,7 +656,11 @@ export class SentenceComposer {
       }
       case 'short': {
         const id = this.shortPerson(s, null);
-        if (id) this.personMention(id, s.from, s.to, 'actors/coref', null, false, 'short form of a person named earlier');
+        const word = this.lowerAt(s.from);
+        // "He will then travel…": a surname that is also a pronoun (He Lifeng) is the pronoun unless that person was named.
+        const pronounGender = s.to - s.from === 1 ? this.lex.pronouns.get(word) : undefined;
+        if (id && !(pronounGender && !this.state.people.has(id))) this.personMention(id, s.from, s.to, 'actors/coref', null, false, 'short form of a person named earlier');
+        else if (pronounGender) this.pronoun({ type: 'pronoun', from: s.from, to: s.to, gender: pronounGender });
         else this.surname(s.from, s.to);
         return k + 1;
       }
@@ -777,7 +782,9 @@ export class SentenceComposer {
     const known = (pool: RichMention[]) => (pool.some((m) => m.gender === s.gender) ? pool.filter((m) => m.gender === s.gender) : pool);
     const here = known(this.out.filter((m) => m.start < at && fits(m)));
     const prev = known(this.previousSentence().filter(fits));
-    for (const pool of [here, prev]) {
+    // A sentence about no one in particular may separate "he" from the person it continues with.
+    const before = known(this.previousSentence(2).filter(fits));
+    for (const pool of [here, prev, before]) {
       const distinct = new Set(pool.map(key));
       if (distinct.size === 0) continue;
       // One candidate: that person.
@@ -785,7 +792,7 @@ export class SentenceComposer {
       const ante = distinct.size === 1 ? pool[pool.length - 1]! : pool[0]!;
       this.emit(
         { ...this.slice(s.from, s.to), kind: 'person', name: ante.name, country: ante.country, sector: ante.sector, id: ante.id, rule: 'actors/coref-pronoun', title: ante.title, form: null, locative: false, gender: ante.gender, plural: false },
-        `pronoun → "${ante.text}" (${distinct.size === 1 ? 'the only person' : 'the first person'} ${pool === here ? 'earlier in the sentence' : 'in the previous sentence'})`,
+        `pronoun → "${ante.text}" (${distinct.size === 1 ? 'the only person' : 'the first person'} ${pool === here ? 'earlier in the sentence' : pool === prev ? 'in the previous sentence' : 'two sentences back'})`,
       );
       return;
     }

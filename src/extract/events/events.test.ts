@@ -66,6 +66,7 @@ describe('arguments from sentence structure', () => {
     ['Beijing urged Washington to halt the deployment.', 'REQUEST CHN→USA'],
     ['Seoul said it would waive visas for Chinese tour groups.', 'CONCEDE KOR→CHN'],
     ['North Korea fired a missile. Japan urged the North to stop.', 'REQUEST JPN→PRK'],
+    ['About 8,000 South Korean police officers sealed off the road.', 'MOBILIZE KOR→KOR'],
     ['South Korean passport holders will be able to enter China without a visa.', 'CONCEDE CHN→KOR'],
     ['China began admitting South Koreans holding ordinary passports without a visa.', 'CONCEDE CHN→KOR'],
     ['Chinese authorities allowed agencies in Beijing to sell group tours to South Korea again.', 'CONCEDE CHN→KOR'],

@@ -87,6 +87,8 @@ export function tokenRange(toks: WTok[], start: number, end: number): [number, n
 
 const JOINERS = new Set([',', 'and', ', and', 'as well as', ', as well as', 'together with', 'along with', 'or', ', or', 'and his', 'and her', 'and their', ', his', 'and its']);
 const DETS = new Set(['the', 'a', 'an', 'both', 'its', 'their', 'his', 'her']);
+/** Words that approximate a number ("about 8,000 police officers"), not prepositions. */
+const APPROX = new Set(['about', 'around', 'some', 'nearly', 'almost', 'roughly', 'approximately', 'over', 'under']);
 const TIME_WORDS = new Set(['midnight', 'dawn', 'noon', 'dusk', 'nightfall', 'daybreak']);
 const PUNCT_BREAK = new Set([';', ':', '—', '–', '(', ')']);
 
@@ -133,6 +135,8 @@ function buildGroups(toks: WTok[], mentions: RichMention[]): Group[] {
     }
     // "up to 100 ethnic Albanians", "more than 3,000 Chinese passengers": a quantity, not a preposition.
     if (t && (t.lower === 'to' || t.lower === 'than') && toks[i + 1]?.pos === 'NUM' && ['up', 'more', 'less', 'fewer', 'close'].includes(toks[i - 1]?.lower ?? '')) t = undefined;
+    // "About 8,000 police officers": an approximation; a preposition before it still counts ("against some 500 workers").
+    if (t && APPROX.has(t.lower) && toks[i + 1]?.pos === 'NUM') t = toks[i - 1]?.pos === 'ADP' || toks[i - 1]?.lower === 'to' ? toks[i - 1] : undefined;
     g.prep = t && (t.pos === 'ADP' || t.lower === 'to') ? t.lower : null;
     g.possessive = toks[g.to]?.lower === "'s" || toks[g.to]?.lower === "'";
   }
