@@ -331,7 +331,9 @@ export class ArgumentFinder {
     if (!actor.length) {
       // A light verb carrying the noun: "Xi made a state visit", "Lee and Xi held talks"; for
       // cues marked `predicate`, any verb: "South Korea will let tour groups in without visas".
-      for (let k = a - 1; k >= Math.max(clause.from, a - 9); k--) {
+      // Up to nine words back, actor names not counted ("join Li and Japanese Prime Minister Shinzo Abe for the summit").
+      for (let k = a - 1, words = 0; k >= clause.from && words < 9; k--) {
+        if (this.groupIndexAt(k) < 0) words++;
         const verb = this.st.toks[k]!.pos === 'VERB' || this.st.toks[k]!.pos === 'AUX';
         if (verb && (cue.predicate || phraseAt(this.lex.modifiers.light_verbs, this.st.lower, k))) {
           const subj = this.subjectOf(ci, why);

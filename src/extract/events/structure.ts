@@ -183,7 +183,8 @@ export function analyse(text: string, offset: number, mentions: RichMention[], l
     }
     const rep = phraseAt(m.reporting, lower, i);
     if (rep && isVerb(t)) {
-      if (prev.text === ',' || /^["“”']$/.test(prev.text)) starts.push({ at: i, kind: 'attribution', opener: t.lower });
+      // ', said Lee' attributes what came before; ', saying he hoped…' reports what follows.
+      if ((prev.text === ',' && !/ing$/.test(t.lower)) || /^["“”']$/.test(prev.text)) starts.push({ at: i, kind: 'attribution', opener: t.lower });
       else {
         let j = i + rep;
         // "announced on Friday that …": the adverbial stays with the reporting verb.
