@@ -672,9 +672,13 @@ export class SentenceComposer {
         if (ante) this.emit({ ...base, kind: 'country', name: ante.name, country: ante.country, sector: null, id: null, rule: 'actors/coref', title: null, form: 'name', locative: false, gender: null, plural: false }, `"${base.text}" → the last country named, ${ante.country}`);
         return k + 1;
       }
-      case 'pronoun':
-        this.pronoun(s);
+      case 'pronoun': {
+        // "his South Korean counterpart": the counterpart rule reads the determiner itself.
+        const next = this.spans[k + 1];
+        const after = next && next.from === s.to && this.countryHit(next) ? this.spans[k + 2] : next;
+        if (!(this.lex.counterpartDeterminers.has(this.lowerAt(s.from)) && after?.type === 'counterpart' && (after.from === s.to || next!.to === after.from))) this.pronoun(s);
         return k + 1;
+      }
       case 'cap':
         if (s.to - s.from === 1 && this.lex.compassRefs.has(this.tokens[s.from]!.text) && this.lowerAt(s.from - 1) === 'the') {
           const word = `${this.tokens[s.from]!.text} `;

@@ -51,6 +51,8 @@ export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, 
       return { d, a, b, clause: st.clauseOf[a] ?? -1 };
     })
     .filter((x) => x.clause >= 0 && st.clauses[x.clause]!.kind !== 'attribution')
+    // "recently", "now", "a recent ruling": vague references (TimeML PAST_REF…) date nothing.
+    .filter((x) => !/_REF$/.test(x.d.timex ?? ''))
     .filter((x) => !NOT_WHEN.has(st.lower[x.a] ?? '') && !NOT_WHEN.has(st.lower[x.a - 1] ?? ''))
     // "has told agencies to stop selling tours from March 15": a start after publication is when a
     // measure takes effect, not when an act that is not itself in the future happened.

@@ -38,6 +38,8 @@ function splitParties(ms: RichMention[]): RichMention[][] {
   return parties;
 }
 
+const POSSESSIVE_WORDS = new Set(['its', 'his', 'her', 'their']);
+
 /** Verbs whose object is the country a traveller goes to ("enter China", "travel to Korea"). */
 const ENTRY_VERBS = new Set(['enter', 'enters', 'entered', 'entering', 'visit', 'visits', 'visited', 'visiting']);
 const TRAVEL_VERBS = new Set(['travel', 'travels', 'travelled', 'traveled', 'travelling', 'traveling', 'come', 'comes', 'came', 'coming', 'go', 'goes', 'went', 'going', 'fly', 'flies', 'flew', 'flying']);
@@ -298,11 +300,13 @@ export class ArgumentFinder {
     // "X's N", "a Chinese N", "the Lee-Xi summit": a group ending just before the cue (not before
     // a cue that opens with a preposition: "enter China without a visa").
     let i = this.st.toks[a]!.pos === 'ADP' ? -1 : a - 1;
-    while (i >= clause.from && (this.st.toks[i]!.pos === 'ADJ' || this.st.toks[i]!.pos === 'DET' || this.st.toks[i]!.pos === 'NUM' || this.st.lower[i] === "'s" || this.st.lower[i] === "'" || this.st.lower[i] === '-' || (this.st.toks[i]!.pos === 'NOUN' && this.groupIndexAt(i) < 0 && i > a - 3)) && this.groupIndexAt(i) < 0) i--;
+    while (i >= clause.from && (this.st.toks[i]!.pos === 'ADJ' || this.st.lower[i - 1] === '-' || this.st.toks[i]!.pos === 'DET' || this.st.toks[i]!.pos === 'NUM' || this.st.lower[i] === "'s" || this.st.lower[i] === "'" || this.st.lower[i] === '-' || (this.st.toks[i]!.pos === 'NOUN' && this.groupIndexAt(i) < 0 && i > a - 3)) && this.groupIndexAt(i) < 0) i--;
     const gi = i >= 0 ? this.groupIndexAt(i) : -1;
     // "the APEC summit": an organisation naming the setting is not the actor.
     let via: Arguments['via'];
-    if (gi >= 0 && !this.st.groups[gi]!.locative && !this.st.groups[gi]!.members.every((m) => m.kind === 'igo')) {
+    // "he held his first talks with…": a possessive pronoun yields to the light verb's subject.
+    const pronounModifier = gi >= 0 && POSSESSIVE_WORDS.has(this.st.lower[this.st.groups[gi]!.from] ?? '') && this.st.groups[gi]!.to === this.st.groups[gi]!.from + 1 ? this.st.groups[gi]! : null;
+    if (gi >= 0 && !pronounModifier && !this.st.groups[gi]!.locative && !this.st.groups[gi]!.members.every((m) => m.kind === 'igo')) {
       actor = members(this.st.groups[gi]);
       via = 'modifier';
       why.push(`pre-modifier "${this.text(this.st.groups[gi]!)}"`);
@@ -364,6 +368,11 @@ export class ArgumentFinder {
         recipient = actor;
         actor = members(dest);
       }
+    }
+    if (!actor.length && pronounModifier) {
+      actor = members(pronounModifier);
+      via = 'modifier';
+      why.push(`possessive "${this.text(pronounModifier)}"`);
     }
     if (!recipient.length) {
       const obj = this.objectAfter(b, ci, cue, why, cue.mode === 'visit');

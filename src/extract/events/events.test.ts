@@ -67,6 +67,8 @@ describe('arguments from sentence structure', () => {
     ['Seoul said it would waive visas for Chinese tour groups.', 'CONCEDE KOR→CHN'],
     ['North Korea fired a missile. Japan urged the North to stop.', 'REQUEST JPN→PRK'],
     ['About 8,000 South Korean police officers sealed off the road.', 'MOBILIZE KOR→KOR'],
+    ['South Korea’s Constitutional Court upheld the impeachment of Yoon Suk Yeol, removing him from office over his declaration of martial law.', 'COERCE KOR→KOR'],
+    ['In 2016 Beijing answered with an unofficial squeeze on Korean entertainment.', 'SANCTION CHN→KOR'],
     ['South Korean passport holders will be able to enter China without a visa.', 'CONCEDE CHN→KOR'],
     ['China began admitting South Koreans holding ordinary passports without a visa.', 'CONCEDE CHN→KOR'],
     ['Chinese authorities allowed agencies in Beijing to sell group tours to South Korea again.', 'CONCEDE CHN→KOR'],
@@ -139,6 +141,16 @@ describe('event dates', () => {
       ['SANCTION CHN→KOR', '2016-01-01'],
       ['SANCTION CHN→KOR', '2017-03-01'],
     ]);
+  });
+
+  it('does not date an event by a vague reference ("recently")', () => {
+    const [e] = events('South Korea recently criticised Japan.', '2025-11-03', [{ text: 'recently', start: '2025-01-01', end: '2025-12-31', precision: 'year', timex: 'PAST_REF' }]);
+    expect(e?.date?.source).toBe('inferred');
+  });
+
+  it('codes the removal from office once, as a conviction, when a participle elaborates the ruling', () => {
+    const out = events("South Korea's Constitutional Court upheld the impeachment of Yoon Suk Yeol, removing him from office.", '2025-04-07');
+    expect(out.map((e) => [dyad(e), e.mode])).toEqual([['SANCTION KOR→KOR', 'convict']]);
   });
 
   it('codes two verbs with their own objects as two acts, coordinated verbs as one', () => {

@@ -226,6 +226,8 @@ function delegation(host: Chosen, finder: ArgumentFinder, content?: Chosen): Ric
 function coordinatedVerbs(st: Structure, x: Chosen, y: Chosen): boolean {
   const [p, q] = x.a < y.a ? [x, y] : [y, x];
   if (st.lower[q.a - 1] === 'to' && p.clause === q.clause) return true;
+  // "upheld the impeachment, removing him from office": a participle clause elaborates the act.
+  if (st.clauses[q.clause]?.kind === 'participle' && st.clauses[q.clause]!.parent === p.clause) return true;
   // "renewing a swap and agreeing to…": the first verb has its own object.
   if (!isVerbTag(st.toks[p.b - 1]!.pos)) return false;
   for (let i = p.b; i < q.a; i++) if (!['and', 'or', ','].includes(st.lower[i]!) && st.toks[i]!.pos !== 'ADV') return false;
@@ -315,7 +317,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       draft.why.push(`state actor → ${cue.civil}`);
     }
     // A ban by the police, or on the actor's own people, is repression (COERCE), not a sanction.
-    if (draft.category === 'SANCTION' && (draft.actor.some((m) => m.sector === 'POL') || (draft.recipient.length > 0 && draft.recipient.every((r) => draft.actor.some((a) => a.country && a.country === r.country))))) {
+    if (draft.category === 'SANCTION' && draft.mode !== 'convict' && (draft.actor.some((m) => m.sector === 'POL') || (draft.recipient.length > 0 && draft.recipient.every((r) => draft.actor.some((a) => a.country && a.country === r.country))))) {
       draft.category = 'COERCE';
       draft.mode = 'restrict';
       draft.rules.push('refine/domestic-restriction');

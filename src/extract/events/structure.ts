@@ -87,6 +87,8 @@ export function tokenRange(toks: WTok[], start: number, end: number): [number, n
 
 const JOINERS = new Set([',', 'and', ', and', 'as well as', ', as well as', 'together with', 'along with', 'or', ', or', 'and his', 'and her', 'and their', ', his', 'and its']);
 const DETS = new Set(['the', 'a', 'an', 'both', 'its', 'their', 'his', 'her']);
+const POSSESSIVE_PRONOUNS = new Set(['its', 'his', 'their']);
+
 /** Words that approximate a number ("about 8,000 police officers"), not prepositions. */
 const APPROX = new Set(['about', 'around', 'some', 'nearly', 'almost', 'roughly', 'approximately', 'over', 'under']);
 const TIME_WORDS = new Set(['midnight', 'dawn', 'noon', 'dusk', 'nightfall', 'daybreak']);
@@ -138,7 +140,9 @@ function buildGroups(toks: WTok[], mentions: RichMention[]): Group[] {
     // "About 8,000 police officers": an approximation; a preposition before it still counts ("against some 500 workers").
     if (t && APPROX.has(t.lower) && toks[i + 1]?.pos === 'NUM') t = toks[i - 1]?.pos === 'ADP' || toks[i - 1]?.lower === 'to' ? toks[i - 1] : undefined;
     g.prep = t && (t.pos === 'ADP' || t.lower === 'to') ? t.lower : null;
-    g.possessive = toks[g.to]?.lower === "'s" || toks[g.to]?.lower === "'";
+    // "Beijing's ban", and a possessive pronoun before a noun ("its visa waiver", "his declaration").
+    const word = toks[g.from]!.lower;
+    g.possessive = toks[g.to]?.lower === "'s" || toks[g.to]?.lower === "'" || (g.to === g.from + 1 && (POSSESSIVE_PRONOUNS.has(word) || (word === 'her' && ['NOUN', 'ADJ'].includes(toks[g.to]?.pos ?? ''))));
   }
   return groups;
 }
@@ -221,7 +225,9 @@ export function analyse(text: string, offset: number, mentions: RichMention[], l
       starts.push({ at: i, kind: 'coord', opener: t.lower });
       continue;
     }
-    if ((t.lower === 'and' || t.lower === 'but' || t.lower === 'or') && (isVerb(toks[i + 1]) || (toks[i + 1]?.pos === 'ADV' && isVerb(toks[i + 2])))) {
+    // ("groups of three or more took effect": "or more" is a quantity, not a new clause.)
+    const quantity = prev.pos === 'NUM' && ['more', 'less', 'fewer', 'so'].includes(lower[i + 1] ?? '');
+    if ((t.lower === 'and' || t.lower === 'but' || t.lower === 'or') && !quantity && (isVerb(toks[i + 1]) || (toks[i + 1]?.pos === 'ADV' && isVerb(toks[i + 2])))) {
       starts.push({ at: i, kind: 'coord', opener: t.lower });
       continue;
     }
