@@ -311,8 +311,8 @@ export class ArgumentFinder {
       via = 'modifier';
       why.push(`pre-modifier "${this.text(this.st.groups[gi]!)}"`);
     }
-    // "N between X and Y"
-    if (this.st.lower[b] === 'between') {
+    // "N between X and Y" (a mediation between them is the mediator's act: they receive)
+    if (this.st.lower[b] === 'between' && cue.mode !== 'third-party') {
       const g = this.st.groups.find((x) => x.from === b + 1 || x.from === b + 2);
       if (g) {
         const parties = splitParties(members(g));

@@ -66,6 +66,8 @@ export function eventId(documentId: string, sentence: number, start: number, end
 }
 
 const FUTURE_AGREE = new Set(['COOPERATE', 'AID', 'SUPPORT']);
+/** Acts that, made conditional, are threats. */
+const THREAT_CONTENT = new Set(['PROTEST', 'SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 
 /** Title given to people written as "former …" (they stay ELI whatever the date). */
 const FORMER = 'former official';
@@ -371,6 +373,16 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     }
     refineConsultMode(draft);
     // Two cues for one act in one clause ("let South Koreans in without visas") make one event.
+    // PLOVER: a coercive act made conditional ("will withdraw its force unless…") or a boycott or
+    // blockade announced for the future is a threat.
+    const conditional = st.clauses.some((cl) => cl.parent === c.clause && cl.kind === 'sub' && (cl.opener === 'unless' || cl.opener === 'if'));
+    const coercive = THREAT_CONTENT.has(draft.category) || (draft.category === 'RETREAT' && draft.mode === 'withdraw');
+    if ((conditional && coercive && !flags.hypothetical) || (flags.future && draft.category === 'PROTEST' && (draft.mode === 'boycott' || draft.mode === 'obstruct'))) {
+      draft.why.push(`${draft.category} ${conditional ? 'on a condition' : 'announced for the future'} → THREATEN`);
+      draft.category = 'THREATEN';
+      draft.mode = null;
+      draft.rules.push('refine/threat');
+    }
     // PLOVER: promised cooperation, support or aid is an AGREE ("will provide aid", "will cooperate").
     if (flags.future && FUTURE_AGREE.has(draft.category)) {
       draft.why.push(`${draft.category} in the future → AGREE`);
