@@ -260,7 +260,10 @@ export class ArgumentFinder {
       return { actor: actorMs, recipient: recipientMs, passive, subjectClause: rc, subjectEnd: own?.to ?? this.st.clauses[rc]!.from, why };
     }
     if (cue.args === 'host') {
-      actor = members(obj ?? undefined);
+      // "host a US missile-defence battery": a country word modifying a noun is not a visitor.
+      const next = obj ? this.st.toks[obj.to] : undefined;
+      const modifier = !!obj && (next?.pos === 'NOUN' || next?.pos === 'PROPN') && this.groupIndexAt(obj.to) < 0;
+      actor = modifier ? [] : members(obj ?? undefined);
       recipient = members(subj?.group);
       if (!actor.length) [actor, recipient] = [cue.needs_object ? [] : recipient, []];
       else why.push('host: the object visits, the subject hosts');

@@ -88,6 +88,14 @@ describe('arguments from sentence structure', () => {
     expect(events('The talks ended without a statement.', '2025-03-23')).toEqual([]);
   });
 
+  it.each([
+    ['Xi raised the THAAD battery stationed in South Korea.', 'MOBILIZE'],
+    ["Seoul's decision to host a US missile-defence battery angered Beijing.", 'CONSULT'],
+    ['Lee and Xi will attend an official welcoming ceremony.', 'SUPPORT'],
+  ])('does not read "%s" as a %s', (text, category) => {
+    expect(events(text, '2025-03-23').map((e) => e.event_type)).not.toContain(category);
+  });
+
   it('does not code tourists visiting a country as a CONSULT', () => {
     expect(events('Chinese tourists visited South Korea in large numbers.', '2025-03-23')).toEqual([]);
   });

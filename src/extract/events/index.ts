@@ -150,8 +150,15 @@ function chooseCues(sc: SentenceContext, matches: CueMatch[], log: DebugFn | nul
     // "will not accept": the verb need not be the cue's first word.
     const verbInside = sc.st.toks.slice(a, Math.min(b, a + 3)).some((t) => isVerbTag(t.pos)) && ['PART', 'ADV'].includes(pos);
     // "a welcoming ceremony": a participle used as an adjective is not an act.
-    const attributive = /ing$/.test(sc.st.lower[a] ?? '') && b === a + 1 && ['DET', 'ADJ'].includes(sc.st.toks[a - 1]?.pos ?? '') && sc.st.toks[b]?.pos === 'NOUN';
-    const ok = cue.frame === 'verb' ? (isVerbTag(pos) || gerund || afterAux || verbInside) && !attributive : !isVerbTag(pos);
+    const before = sc.st.toks[a - 1]?.pos ?? '';
+    const attributive = /ing$/.test(sc.st.lower[a] ?? '') && b === a + 1 && sc.st.toks[b]?.pos === 'NOUN' && (['DET', 'ADJ'].includes(before) || (before === 'NOUN' && sc.st.toks[a - 2]?.pos === 'DET'));
+    // "the THAAD battery stationed in South Korea": a participle right after a noun (no auxiliary)
+    // describes that thing; it is not an act of the clause's subject.
+    // (Only after the clause's own verb: "Israeli tanks fired…" is the clause's act.)
+    const cl = sc.st.clauses[sc.st.clauseOf[a] ?? 0]!;
+    const verbBefore = sc.st.toks.slice(cl.from, a).some((t) => t.pos === 'VERB');
+    const reduced = cue.frame === 'verb' && verbBefore && /ed$/.test(sc.st.lower[a] ?? '') && before === 'NOUN' && !DEICTIC_DAYS.has(sc.st.lower[a - 1]!) && sc.st.groups.every((g) => a - 1 < g.from || a - 1 >= g.to) && !sc.st.toks.slice(a + 1, cl.to).some((t) => t.lower === 'by');
+    const ok = cue.frame === 'verb' ? (isVerbTag(pos) || gerund || afterAux || verbInside) && !attributive && !reduced : !isVerbTag(pos);
     // "March" and "Chad" are names, not cues: a capitalised cue word counts only at the start of a sentence.
     const first = sc.toks[m.from]!;
     if (m.from > 0 && /^\p{Lu}/u.test(first.text) && !/^["“‘'(]$/.test(sc.toks[m.from - 1]!.text)) {
