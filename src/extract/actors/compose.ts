@@ -726,7 +726,7 @@ export class SentenceComposer {
     );
   }
 
-  /** "the two countries" → the last two countries named; "the two leaders" → the last two people. */
+  /** "the two countries" → the last two countries named; "the two leaders" → the last two people; "the three" → the last three. */
   private pair(s: Extract<Span, { type: 'pair' }>): void {
     const seen: RichMention[] = [];
     for (let i = this.state.mentions.length - 1; i >= 0; i--) {
@@ -734,9 +734,9 @@ export class SentenceComposer {
       if (!m.country || m.country.startsWith('IGO:') || (s.pair.people && m.kind !== 'person')) continue;
       if (seen.some((x) => x.country === m.country)) continue;
       seen.push(m);
-      if (seen.length === 2) break;
+      if (seen.length === s.pair.count) break;
     }
-    if (seen.length < 2) return;
+    if (seen.length < s.pair.count) return;
     const base = this.slice(s.from, s.to);
     for (const m of seen.reverse()) {
       this.emit(

@@ -8,7 +8,7 @@ import { TokenTrie } from '../../nlp/trie.js';
 const sector = z.string().regex(/^[A-Z]{3}$/).nullable();
 const schema = z.strictObject({
   bodies: z.array(z.strictObject({ noun: z.string(), aliases: z.array(z.string()), sector, example: z.string().optional() })),
-  pairs: z.array(z.strictObject({ phrase: z.string(), people: z.boolean().optional(), example: z.string().optional() })),
+  pairs: z.array(z.strictObject({ phrase: z.string(), people: z.boolean().optional(), count: z.number().int().min(2).max(3).optional(), example: z.string().optional() })),
   pronouns: z.array(z.strictObject({ word: z.string(), gender: z.enum(['m', 'f']), example: z.string().optional() })),
   counterpart: z.strictObject({ nouns: z.array(z.string()), determiners: z.array(z.string()) }),
   locative: z.array(z.string()),
@@ -31,6 +31,8 @@ export interface Body {
 export interface Pair {
   phrase: string;
   people: boolean;
+  /** How many parties the phrase refers back to (2 unless "the three…"). */
+  count: number;
 }
 
 /** The compiled word lists of data/lexicon/actor-rules.yaml. */
@@ -62,7 +64,7 @@ export function loadActorLexicon(file = dataPath('lexicon', 'actor-rules.yaml'))
   const bodies = new TokenTrie<Body>();
   for (const b of d.bodies) for (const a of [b.noun, ...b.aliases]) bodies.add(phraseTokens(a), { noun: b.noun, sector: b.sector }, 'insensitive');
   const pairs = new TokenTrie<Pair>();
-  for (const p of d.pairs) pairs.add(phraseTokens(p.phrase), { phrase: p.phrase, people: p.people ?? false }, 'insensitive');
+  for (const p of d.pairs) pairs.add(phraseTokens(p.phrase), { phrase: p.phrase, people: p.people ?? false, count: p.count ?? 2 }, 'insensitive');
   const countryRefs = new TokenTrie<string>();
   for (const c of d.country_refs) countryRefs.add(phraseTokens(c), c, 'insensitive');
   const orgHeads = new Map<string, string>();

@@ -57,6 +57,7 @@ describe('arguments from sentence structure', () => {
   it.each([
     ['Xi Jinping hosted Lee Jae Myung in Beijing.', 'CONSULT KOR→CHN'],
     ['Japan and South Korea agreed to resume talks.', 'AGREE JPN→KOR'],
+    ['China criticised the United States, and South Korea and Japan are expected to hold talks.', 'CONSULT KOR→JPN'],
     ['South Korean dramas were banned by Beijing.', 'SANCTION CHN→KOR'],
     ['The United States imposed tariffs on Chinese goods.', 'SANCTION USA→CHN'],
     ['Seoul accused Pyongyang of firing missiles.', 'ACCUSE KOR→PRK'],

@@ -116,7 +116,10 @@ function buildGroups(toks: WTok[], mentions: RichMention[]): Group[] {
       const joined = between.map((t) => t.lower).join(' ').replace(/ ,/g, ',');
       const locMix = last.locative !== u.members.every((m) => m.locative);
       // ", and Yoon invited…": a new subject with its verb starts a clause, not a longer list.
-      const newClause = joined.startsWith(',') && (isVerb(toks[u.b]) || (toks[u.b]?.pos === 'ADV' && isVerb(toks[u.b + 1])));
+      // (also ", and Moon and Abe are expected…": the new subject may itself be a list)
+      let end = u.b;
+      if (joined === ', and') for (const w of units) if (w.a > u.a && w.a === end + 1 && toks[end]!.lower === 'and') end = w.b;
+      const newClause = joined.startsWith(',') && (isVerb(toks[end]) || (toks[end]?.pos === 'ADV' && isVerb(toks[end + 1])));
       if (between.length && JOINERS.has(joined) && !locMix && !newClause) {
         last.to = u.b;
         last.members.push(...u.members);
