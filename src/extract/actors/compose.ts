@@ -27,6 +27,7 @@ export function newDocState(date: string | null, log: DebugFn | null, home: stri
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 const HONORIFICS: Record<string, 'm' | 'f'> = { Ms: 'f', Mrs: 'f', Miss: 'f', Madam: 'f', Mr: 'm', Sir: 'm' };
 
 /** Canonical titles of role titles, per gazetteer (role titles repeat across mentions). */
@@ -71,7 +72,7 @@ export class SentenceComposer {
     return undefined;
   }
 
-  /** Actor mentions of the sentence `back` sentences before this one (1: the previous sentence). */
+  /** Actor mentions of the previous sentence. */
   private previousSentence(back = 1): RichMention[] {
     const all = this.state.mentions;
     const out: RichMention[] = [];
@@ -780,15 +781,14 @@ export class SentenceComposer {
       }
       return;
     }
-    const fits = (m: RichMention) => m.kind === 'person' && (m.name || m.id) && (!m.gender || m.gender === s.gender);
+    // (A possessive "his"/"her" is a copy of its antecedent: it neither adds nor reorders candidates.)
+    const fits = (m: RichMention) => m.kind === 'person' && (m.name || m.id) && (!m.gender || m.gender === s.gender) && !POSSESSIVE_PRONOUNS.has(m.text.toLowerCase());
     const key = (m: RichMention) => m.id ?? m.name ?? m.text;
     // People known to have the pronoun's gender come before people of unknown gender.
     const known = (pool: RichMention[]) => (pool.some((m) => m.gender === s.gender) ? pool.filter((m) => m.gender === s.gender) : pool);
     const here = known(this.out.filter((m) => m.start < at && fits(m)));
     const prev = known(this.previousSentence().filter(fits));
-    // A sentence about no one in particular may separate "he" from the person it continues with.
-    const before = known(this.previousSentence(2).filter(fits));
-    for (const pool of [here, prev, before]) {
+    for (const pool of [here, prev]) {
       const distinct = new Set(pool.map(key));
       if (distinct.size === 0) continue;
       // One candidate: that person.
@@ -796,7 +796,7 @@ export class SentenceComposer {
       const ante = distinct.size === 1 ? pool[pool.length - 1]! : pool[0]!;
       this.emit(
         { ...this.slice(s.from, s.to), kind: 'person', name: ante.name, country: ante.country, sector: ante.sector, id: ante.id, rule: 'actors/coref-pronoun', title: ante.title, form: null, locative: false, gender: ante.gender, plural: false },
-        `pronoun → "${ante.text}" (${distinct.size === 1 ? 'the only person' : 'the first person'} ${pool === here ? 'earlier in the sentence' : pool === prev ? 'in the previous sentence' : 'two sentences back'})`,
+        `pronoun → "${ante.text}" (${distinct.size === 1 ? 'the only person' : 'the first person'} ${pool === here ? 'earlier in the sentence' : 'in the previous sentence'})`,
       );
       return;
     }
