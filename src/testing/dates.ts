@@ -8,6 +8,8 @@ export interface FixedDate {
   end?: string;
   precision: DatePrecision;
   source?: 'stated' | 'inferred';
+  /** TimeML value, e.g. `PAST_REF` for "recently". */
+  timex?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export function fixedDatesStage(dates: FixedDate[]): Stage {
         let at: number;
         while ((at = ctx.doc.text.indexOf(d.text, from)) >= 0) {
           const sentence = ctx.sentences.find((s) => at >= s.start && at < s.end);
-          out.push({ start: at, end: at + d.text.length, text: d.text, value: { start: d.start, end: d.end ?? d.start, precision: d.precision }, source: d.source ?? 'stated', rule: 'test', sentenceIndex: sentence?.index ?? 0 });
+          out.push({ start: at, end: at + d.text.length, text: d.text, value: { start: d.start, end: d.end ?? d.start, precision: d.precision }, source: d.source ?? 'stated', rule: 'test', sentenceIndex: sentence?.index ?? 0, ...(d.timex ? { timex: d.timex } : {}) });
           from = at + d.text.length;
         }
       }

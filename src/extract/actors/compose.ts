@@ -27,6 +27,7 @@ export function newDocState(date: string | null, log: DebugFn | null, home: stri
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 const HONORIFICS: Record<string, 'm' | 'f'> = { Ms: 'f', Mrs: 'f', Miss: 'f', Madam: 'f', Mr: 'm', Sir: 'm' };
 
 /** Canonical titles of role titles, per gazetteer (role titles repeat across mentions). */
@@ -72,10 +73,11 @@ export class SentenceComposer {
   }
 
   /** Actor mentions of the previous sentence. */
-  private previousSentence(): RichMention[] {
+  private previousSentence(back = 1): RichMention[] {
     const all = this.state.mentions;
     const out: RichMention[] = [];
-    for (let i = all.length - 1; i >= 0 && all[i]!.sentenceIndex >= this.sentence.index - 1; i--) if (all[i]!.sentenceIndex === this.sentence.index - 1) out.unshift(all[i]!);
+    const at = this.sentence.index - back;
+    for (let i = all.length - 1; i >= 0 && all[i]!.sentenceIndex >= at; i--) if (all[i]!.sentenceIndex === at) out.unshift(all[i]!);
     return out;
   }
 
@@ -655,7 +657,11 @@ export class SentenceComposer {
       }
       case 'short': {
         const id = this.shortPerson(s, null);
-        if (id) this.personMention(id, s.from, s.to, 'actors/coref', null, false, 'short form of a person named earlier');
+        const word = this.lowerAt(s.from);
+        // "He will then travel…": a surname that is also a pronoun (He Lifeng) is the pronoun unless that person was named.
+        const pronounGender = s.to - s.from === 1 ? this.lex.pronouns.get(word) : undefined;
+        if (id && !(pronounGender && !this.state.people.has(id))) this.personMention(id, s.from, s.to, 'actors/coref', null, false, 'short form of a person named earlier');
+        else if (pronounGender) this.pronoun({ type: 'pronoun', from: s.from, to: s.to, gender: pronounGender });
         else this.surname(s.from, s.to);
         return k + 1;
       }
@@ -667,10 +673,20 @@ export class SentenceComposer {
         if (ante) this.emit({ ...base, kind: 'country', name: ante.name, country: ante.country, sector: null, id: null, rule: 'actors/coref', title: null, form: 'name', locative: false, gender: null, plural: false }, `"${base.text}" → the last country named, ${ante.country}`);
         return k + 1;
       }
-      case 'pronoun':
-        this.pronoun(s);
+      case 'pronoun': {
+        // "his South Korean counterpart": the counterpart rule reads the determiner itself.
+        const next = this.spans[k + 1];
+        const after = next && next.from === s.to && this.countryHit(next) ? this.spans[k + 2] : next;
+        if (!(this.lex.counterpartDeterminers.has(this.lowerAt(s.from)) && after?.type === 'counterpart' && (after.from === s.to || next!.to === after.from))) this.pronoun(s);
         return k + 1;
+      }
       case 'cap':
+        if (s.to - s.from === 1 && this.lex.compassRefs.has(this.tokens[s.from]!.text) && this.lowerAt(s.from - 1) === 'the') {
+          const word = `${this.tokens[s.from]!.text} `;
+          const ante = this.lastMention((m) => m.kind === 'country' && !!m.country && !!m.name?.startsWith(word));
+          if (ante) this.emit({ ...this.slice(s.from - 1, s.to), kind: 'country', name: ante.name, country: ante.country, sector: null, id: null, rule: 'actors/coref', title: null, form: 'name', locative: this.lex.locative.has(this.lowerAt(s.from - 2)), gender: null, plural: false }, `"the ${word.trim()}" → ${ante.name}, named earlier`);
+          return k + 1;
+        }
         if (this.looksLikeFullName(s)) {
           const m: Omit<RichMention, 'sentenceIndex'> = { ...base, kind: 'person', name: base.text, country: null, sector: null, id: null, rule: 'actors/name-shape', title: null, form: null, locative: false, gender: null, plural: false };
           this.emit(m, 'capitalised words ending in a hyphenated given name');
@@ -711,7 +727,7 @@ export class SentenceComposer {
     );
   }
 
-  /** "the two countries" → the last two countries named; "the two leaders" → the last two people. */
+  /** "the two countries" → the last two countries named; "the two leaders" → the last two people; "the three" → the last three. */
   private pair(s: Extract<Span, { type: 'pair' }>): void {
     const seen: RichMention[] = [];
     for (let i = this.state.mentions.length - 1; i >= 0; i--) {
@@ -719,9 +735,9 @@ export class SentenceComposer {
       if (!m.country || m.country.startsWith('IGO:') || (s.pair.people && m.kind !== 'person')) continue;
       if (seen.some((x) => x.country === m.country)) continue;
       seen.push(m);
-      if (seen.length === 2) break;
+      if (seen.length === s.pair.count) break;
     }
-    if (seen.length < 2) return;
+    if (seen.length < s.pair.count) return;
     const base = this.slice(s.from, s.to);
     for (const m of seen.reverse()) {
       this.emit(
@@ -765,7 +781,8 @@ export class SentenceComposer {
       }
       return;
     }
-    const fits = (m: RichMention) => m.kind === 'person' && (m.name || m.id) && (!m.gender || m.gender === s.gender);
+    // (A possessive "his"/"her" is a copy of its antecedent: it neither adds nor reorders candidates.)
+    const fits = (m: RichMention) => m.kind === 'person' && (m.name || m.id) && (!m.gender || m.gender === s.gender) && !POSSESSIVE_PRONOUNS.has(m.text.toLowerCase());
     const key = (m: RichMention) => m.id ?? m.name ?? m.text;
     // People known to have the pronoun's gender come before people of unknown gender.
     const known = (pool: RichMention[]) => (pool.some((m) => m.gender === s.gender) ? pool.filter((m) => m.gender === s.gender) : pool);

@@ -8,7 +8,7 @@ import { TokenTrie } from '../../nlp/trie.js';
 const sector = z.string().regex(/^[A-Z]{3}$/).nullable();
 const schema = z.strictObject({
   bodies: z.array(z.strictObject({ noun: z.string(), aliases: z.array(z.string()), sector, example: z.string().optional() })),
-  pairs: z.array(z.strictObject({ phrase: z.string(), people: z.boolean().optional(), example: z.string().optional() })),
+  pairs: z.array(z.strictObject({ phrase: z.string(), people: z.boolean().optional(), count: z.number().int().min(2).max(3).optional(), example: z.string().optional() })),
   pronouns: z.array(z.strictObject({ word: z.string(), gender: z.enum(['m', 'f']), example: z.string().optional() })),
   counterpart: z.strictObject({ nouns: z.array(z.string()), determiners: z.array(z.string()) }),
   locative: z.array(z.string()),
@@ -19,6 +19,7 @@ const schema = z.strictObject({
   it_pronouns: z.array(z.string()),
   they_pronouns: z.array(z.string()),
   country_refs: z.array(z.string()),
+  compass_refs: z.array(z.string()),
   home_country_sectors: z.array(z.string()),
 });
 
@@ -30,6 +31,8 @@ export interface Body {
 export interface Pair {
   phrase: string;
   people: boolean;
+  /** How many parties the phrase refers back to (2 unless "the three…"). */
+  count: number;
 }
 
 /** The compiled word lists of data/lexicon/actor-rules.yaml. */
@@ -38,6 +41,8 @@ export interface ActorLexicon {
   pairs: TokenTrie<Pair>;
   /** "the country": the one country named last. */
   countryRefs: TokenTrie<string>;
+  /** "the North": the last country whose name starts with the word. */
+  compassRefs: Set<string>;
   pronouns: Map<string, 'm' | 'f'>;
   counterpartNouns: Set<string>;
   counterpartDeterminers: Set<string>;
@@ -59,7 +64,7 @@ export function loadActorLexicon(file = dataPath('lexicon', 'actor-rules.yaml'))
   const bodies = new TokenTrie<Body>();
   for (const b of d.bodies) for (const a of [b.noun, ...b.aliases]) bodies.add(phraseTokens(a), { noun: b.noun, sector: b.sector }, 'insensitive');
   const pairs = new TokenTrie<Pair>();
-  for (const p of d.pairs) pairs.add(phraseTokens(p.phrase), { phrase: p.phrase, people: p.people ?? false }, 'insensitive');
+  for (const p of d.pairs) pairs.add(phraseTokens(p.phrase), { phrase: p.phrase, people: p.people ?? false, count: p.count ?? 2 }, 'insensitive');
   const countryRefs = new TokenTrie<string>();
   for (const c of d.country_refs) countryRefs.add(phraseTokens(c), c, 'insensitive');
   const orgHeads = new Map<string, string>();
@@ -68,6 +73,7 @@ export function loadActorLexicon(file = dataPath('lexicon', 'actor-rules.yaml'))
     bodies,
     pairs,
     countryRefs,
+    compassRefs: new Set(d.compass_refs),
     pronouns: new Map(d.pronouns.map((p) => [p.word, p.gender])),
     counterpartNouns: new Set(d.counterpart.nouns),
     counterpartDeterminers: new Set(d.counterpart.determiners),

@@ -32,6 +32,10 @@ function clauseChain(st: Structure, ci: number): number[] {
 const TIME_OPENERS = new Set(['when', 'as', 'while', 'whenever']);
 /** Prepositions that make a date a deadline, duration or purpose ("until Dec. 31", "for 2026 to 2030"), not the event's date. */
 const NOT_WHEN = new Set(['until', 'till', 'through', 'by', 'within', 'to', 'for', 'into']);
+/** Words that introduce the date a measure takes effect ("from March 15", "starting Monday"). */
+const EFFECTIVE = new Set(['from', 'starting', 'effective', 'beginning']);
+/** Coordinators: a date before one of them belongs to the conjunct before it. */
+const COORD = new Set(['and', 'or', 'but']);
 const YEAR_ONLY = /^(?:last|this|next) year$|^the previous year$|^\d{4}$/;
 
 /**
@@ -39,14 +43,20 @@ const YEAR_ONLY = /^(?:last|this|next) year$|^the previous year$|^\d{4}$/;
  * verb belong to that verb; deadlines do not count); else one in the clauses it hangs on; else the
  * publication date, marked inferred. "Dec. 1 last year" takes the year of its neighbour.
  */
-export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, cueTo: number, ci: number, published: string | null, negated = false, otherCues: Array<[number, number]> = []): Anchored {
+export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, cueTo: number, ci: number, published: string | null, negated = false, otherCues: Array<[number, number]> = [], future = false): Anchored {
+  const intro = (a: number) => (EFFECTIVE.has(st.lower[a] ?? '') ? st.lower[a]! : EFFECTIVE.has(st.lower[a - 1] ?? '') ? st.lower[a - 1]! : null);
   const placed = dates
     .map((d) => {
       const [a, b] = tokenRange(st.toks, d.start, d.end);
       return { d, a, b, clause: st.clauseOf[a] ?? -1 };
     })
     .filter((x) => x.clause >= 0 && st.clauses[x.clause]!.kind !== 'attribution')
-    .filter((x) => !NOT_WHEN.has(st.lower[x.a] ?? '') && !NOT_WHEN.has(st.lower[x.a - 1] ?? ''));
+    // "recently", "now", "a recent ruling": vague references (TimeML PAST_REF…) date nothing.
+    .filter((x) => !/_REF$/.test(x.d.timex ?? ''))
+    .filter((x) => !NOT_WHEN.has(st.lower[x.a] ?? '') && !NOT_WHEN.has(st.lower[x.a - 1] ?? ''))
+    // "has told agencies to stop selling tours from March 15": a start after publication is when a
+    // measure takes effect, not when an act that is not itself in the future happened.
+    .filter((x, _, all) => future || !published || !intro(x.a) || x.d.value.start <= published || all.some((y) => y.a >= x.b && y.a <= x.b + 1 && YEAR_ONLY.test(y.d.text.toLowerCase())));
   // "did not allow them to resume until August 2023": it happened in August 2023.
   if (negated) {
     const until = dates.find((d) => {
@@ -56,7 +66,9 @@ export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, 
     if (until) return { date: { start: until.value.start, end: until.value.end, precision: until.value.precision, text: until.text, source: until.source }, why: `"not … ${until.text}": the event happened then`, notUntil: true };
   }
   const chain = clauseChain(st, ci);
-  const isVerb = (i: number) => st.toks[i]!.pos === 'VERB';
+  // A gerund after a preposition or an infinitive in the cue's complement ("barring agencies from
+  // selling tours … in March 2017") does not take the date away from the cue.
+  const isVerb = (i: number) => st.toks[i]!.pos === 'VERB' && !(/ing$/.test(st.lower[i]!) && st.toks[i - 1]?.pos === 'ADP') && st.lower[i - 1] !== 'to';
   for (const c of chain) {
     // "since September 2018" is a starting point: not the date of a negated event ("have not met since…").
     const here = placed.filter((x) => x.clause === c && !(negated && (st.lower[x.a] === 'since' || st.lower[x.a - 1] === 'since')));
@@ -76,7 +88,7 @@ export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, 
     const otherVerb = (x: { a: number; b: number }) => {
       if (c !== ci) return 0;
       const [lo, hi] = x.a >= to ? [to, x.a] : [x.b, from];
-      for (let i = lo; i < hi; i++) if (isVerb(i)) return 50;
+      for (let i = lo; i < hi; i++) if (isVerb(i) || (x.b <= from && COORD.has(st.lower[i]!))) return 50;
       for (const [oa, ob] of otherCues) if (oa >= lo && ob <= hi) return 50;
       return 0;
     };

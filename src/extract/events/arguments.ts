@@ -38,6 +38,12 @@ function splitParties(ms: RichMention[]): RichMention[][] {
   return parties;
 }
 
+const POSSESSIVE_WORDS = new Set(['its', 'his', 'her', 'their']);
+
+/** Verbs whose object is the country a traveller goes to ("enter China", "travel to Korea"). */
+const ENTRY_VERBS = new Set(['enter', 'enters', 'entered', 'entering', 'visit', 'visits', 'visited', 'visiting']);
+const TRAVEL_VERBS = new Set(['travel', 'travels', 'travelled', 'traveled', 'travelling', 'traveling', 'come', 'comes', 'came', 'coming', 'go', 'goes', 'went', 'going', 'fly', 'flies', 'flew', 'flying']);
+
 const DECISION_NOUNS = new Set(['decision', 'plan', 'plans', 'move', 'offer', 'pledge', 'promise', 'bid', 'attempt', 'refusal', 'agreement', 'commitment', 'willingness', 'readiness', 'order', 'announcement', 'vow', 'threat', 'effort', 'efforts', 'motion', 'proposal', 'push', 'step', 'steps', 'measure', 'measures', 'policy']);
 
 export class ArgumentFinder {
@@ -114,8 +120,9 @@ export class ArgumentFinder {
     for (const g of this.st.groups) {
       if (g.from < from || g.from >= clause.to) continue;
       if (g.prep === 'by') continue;
-      // "receive China's protests": a possessor modifies a noun; it is not the object.
-      if (g.possessive) continue;
+      // "receive China's protests": a possessor modifies a noun; it is not the object — unless
+      // the cue says so and it sits inside the cue ("defended Seoul's decision").
+      if (g.possessive && !(cue.possessor && g.to < b)) continue;
       if (g.prep === null) {
         if (g.locative && !allowLocative) continue;
         why.push(`object "${this.text(g)}"`);
@@ -127,6 +134,25 @@ export class ArgumentFinder {
       }
     }
     return null;
+  }
+
+  /** "kicked and punched two photographers": a verb right before "and"/"or" + verb shares that verb's object. */
+  sharedObject(b: number, ci: number, cue: Cue, why: string[]): Group | null {
+    const next = this.st.clauses[ci + 1];
+    if (!next || next.from !== b || next.kind !== 'coord' || !['and', 'or'].includes(next.opener ?? '') || next.subject >= 0) return null;
+    let v = next.from + 1;
+    while (v < next.to && !['VERB', 'AUX'].includes(this.st.toks[v]!.pos)) v++;
+    if (v >= next.to) return null;
+    const g = this.objectAfter(v + 1, ci + 1, cue, why);
+    if (g) why.push('object shared with the coordinated verb');
+    return g;
+  }
+
+  /** Index of the first verb of clause `ci` (actor names not counted), or the clause end. */
+  firstVerb(ci: number): number {
+    const c = this.st.clauses[ci]!;
+    for (let i = c.from; i < c.to; i++) if ((this.st.toks[i]!.pos === 'VERB' || this.st.toks[i]!.pos === 'AUX') && this.groupIndexAt(i) < 0) return i;
+    return c.to;
   }
 
   /** The group right after the cue (its direct object), if any. */
@@ -212,7 +238,7 @@ export class ArgumentFinder {
     const owner = subj ? null : this.decisionOwner(a, ci);
     if (owner) why.push(`"${this.text(owner)}'s ${this.st.lower[a - 2]} to …"`);
     // Objects may sit inside a cue with a gap ("let South Koreans in").
-    const obj = this.objectAfter(b, ci, cue, why, cue.mode === 'visit' && cue.args !== 'host', a + 1);
+    const obj = this.objectAfter(b, ci, cue, why, cue.mode === 'visit' && cue.args !== 'host', a + 1) ?? this.sharedObject(b, ci, cue, why);
     if (cue.args === 'report') {
       // "Russia said Sudan must return the helicopter": the speaker asks, the clause's subject is asked.
       let rc = ci;
@@ -234,7 +260,10 @@ export class ArgumentFinder {
       return { actor: actorMs, recipient: recipientMs, passive, subjectClause: rc, subjectEnd: own?.to ?? this.st.clauses[rc]!.from, why };
     }
     if (cue.args === 'host') {
-      actor = members(obj ?? undefined);
+      // "host a US missile-defence battery": a country word modifying a noun is not a visitor.
+      const next = obj ? this.st.toks[obj.to] : undefined;
+      const modifier = !!obj && (next?.pos === 'NOUN' || next?.pos === 'PROPN') && this.groupIndexAt(obj.to) < 0;
+      actor = modifier ? [] : members(obj ?? undefined);
       recipient = members(subj?.group);
       if (!actor.length) [actor, recipient] = [cue.needs_object ? [] : recipient, []];
       else why.push('host: the object visits, the subject hosts');
@@ -255,6 +284,11 @@ export class ArgumentFinder {
         recipient = parties.slice(1).flat();
         why.push('mutual: first party is the actor, the others the recipient');
       }
+    } else if (!cue.self && recipient.length && recipient.every((r) => actor.some((m) => m.country && m.country === r.country))) {
+      // "Chinese authorities allowed agencies in Beijing to sell tours to South Korea": the actor's
+      // own people are the means; a foreign party later in the clause is the one acted towards.
+      const foreign = this.fallbackRecipient(b, ci, actor, why);
+      if (foreign) recipient = members(foreign);
     }
     return { actor, recipient, passive, subjectClause: subj?.clause ?? ci, subjectEnd, why };
   }
@@ -269,17 +303,19 @@ export class ArgumentFinder {
     // "X's N", "a Chinese N", "the Lee-Xi summit": a group ending just before the cue (not before
     // a cue that opens with a preposition: "enter China without a visa").
     let i = this.st.toks[a]!.pos === 'ADP' ? -1 : a - 1;
-    while (i >= clause.from && (this.st.toks[i]!.pos === 'ADJ' || this.st.toks[i]!.pos === 'DET' || this.st.toks[i]!.pos === 'NUM' || this.st.lower[i] === "'s" || this.st.lower[i] === "'" || this.st.lower[i] === '-' || (this.st.toks[i]!.pos === 'NOUN' && this.groupIndexAt(i) < 0 && i > a - 3)) && this.groupIndexAt(i) < 0) i--;
+    while (i >= clause.from && (this.st.toks[i]!.pos === 'ADJ' || this.st.lower[i - 1] === '-' || this.st.toks[i]!.pos === 'DET' || this.st.toks[i]!.pos === 'NUM' || this.st.lower[i] === "'s" || this.st.lower[i] === "'" || this.st.lower[i] === '-' || (this.st.toks[i]!.pos === 'NOUN' && this.groupIndexAt(i) < 0 && i > a - 3)) && this.groupIndexAt(i) < 0) i--;
     const gi = i >= 0 ? this.groupIndexAt(i) : -1;
     // "the APEC summit": an organisation naming the setting is not the actor.
     let via: Arguments['via'];
-    if (gi >= 0 && !this.st.groups[gi]!.locative && !this.st.groups[gi]!.members.every((m) => m.kind === 'igo')) {
+    // "he held his first talks with…": a possessive pronoun yields to the light verb's subject.
+    const pronounModifier = gi >= 0 && POSSESSIVE_WORDS.has(this.st.lower[this.st.groups[gi]!.from] ?? '') && this.st.groups[gi]!.to === this.st.groups[gi]!.from + 1 ? this.st.groups[gi]! : null;
+    if (gi >= 0 && !pronounModifier && !this.st.groups[gi]!.locative && !this.st.groups[gi]!.members.every((m) => m.kind === 'igo')) {
       actor = members(this.st.groups[gi]);
       via = 'modifier';
       why.push(`pre-modifier "${this.text(this.st.groups[gi]!)}"`);
     }
-    // "N between X and Y"
-    if (this.st.lower[b] === 'between') {
+    // "N between X and Y" (a mediation between them is the mediator's act: they receive)
+    if (this.st.lower[b] === 'between' && cue.mode !== 'third-party') {
       const g = this.st.groups.find((x) => x.from === b + 1 || x.from === b + 2);
       if (g) {
         const parties = splitParties(members(g));
@@ -302,7 +338,9 @@ export class ArgumentFinder {
     if (!actor.length) {
       // A light verb carrying the noun: "Xi made a state visit", "Lee and Xi held talks"; for
       // cues marked `predicate`, any verb: "South Korea will let tour groups in without visas".
-      for (let k = a - 1; k >= Math.max(clause.from, a - 9); k--) {
+      // Up to nine words back, actor names not counted ("join Li and Japanese Prime Minister Shinzo Abe for the summit").
+      for (let k = a - 1, words = 0; k >= clause.from && words < 9; k--) {
+        if (this.groupIndexAt(k) < 0) words++;
         const verb = this.st.toks[k]!.pos === 'VERB' || this.st.toks[k]!.pos === 'AUX';
         if (verb && (cue.predicate || phraseAt(this.lex.modifiers.light_verbs, this.st.lower, k))) {
           const subj = this.subjectOf(ci, why);
@@ -312,7 +350,9 @@ export class ArgumentFinder {
             subjectEnd = subj.group.to;
             via = 'verb';
             // "China began admitting South Koreans … without a visa": the verb's object receives.
-            const obj = this.st.groups.find((g) => g.from > k && g.to <= a && g.prep === null && !g.locative && !g.possessive);
+            // (A participle may follow the object — "South Koreans holding passports" — another verb may not.)
+            const finiteBetween = (g: Group) => this.st.toks.slice(g.to, a).some((t) => t.pos === 'VERB' && !/(?:ing|ed)$/.test(t.lower));
+            const obj = this.st.groups.find((g) => g.from >= subj.group.to && g.from > this.firstVerb(ci) && g.to <= a && g.prep === null && !g.locative && !g.possessive && !finiteBetween(g));
             if (obj && !recipient.length) {
               recipient = members(obj);
               why.push(`object of "${this.st.lower[k]}" "${this.text(obj)}"`);
@@ -322,6 +362,20 @@ export class ArgumentFinder {
           break;
         }
       }
+    }
+    // "South Korean passport holders can enter China without a visa": the country entered grants.
+    if (cue.destination && via === 'verb') {
+      const dest = this.st.groups.find((g) => g.from > subjectEnd && g.to <= a && !g.possessive && (ENTRY_VERBS.has(this.st.lower[g.from - 1] ?? '') || ((g.prep === 'to' || g.prep === 'into') && TRAVEL_VERBS.has(this.st.lower[g.from - 2] ?? ''))));
+      if (dest && !dest.members.some((m) => actor.includes(m))) {
+        why.push(`destination "${this.text(dest)}" grants; the travellers receive`);
+        recipient = actor;
+        actor = members(dest);
+      }
+    }
+    if (!actor.length && pronounModifier) {
+      actor = members(pronounModifier);
+      via = 'modifier';
+      why.push(`possessive "${this.text(pronounModifier)}"`);
     }
     if (!recipient.length) {
       const obj = this.objectAfter(b, ci, cue, why, cue.mode === 'visit');

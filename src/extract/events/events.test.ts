@@ -57,6 +57,7 @@ describe('arguments from sentence structure', () => {
   it.each([
     ['Xi Jinping hosted Lee Jae Myung in Beijing.', 'CONSULT KOR→CHN'],
     ['Japan and South Korea agreed to resume talks.', 'AGREE JPN→KOR'],
+    ['China criticised the United States, and South Korea and Japan are expected to hold talks.', 'CONSULT KOR→JPN'],
     ['South Korean dramas were banned by Beijing.', 'SANCTION CHN→KOR'],
     ['The United States imposed tariffs on Chinese goods.', 'SANCTION USA→CHN'],
     ['Seoul accused Pyongyang of firing missiles.', 'ACCUSE KOR→PRK'],
@@ -65,6 +66,16 @@ describe('arguments from sentence structure', () => {
     ['The talks between Seoul and Tokyo ended without a statement.', 'CONSULT KOR→JPN'],
     ['Beijing urged Washington to halt the deployment.', 'REQUEST CHN→USA'],
     ['Seoul said it would waive visas for Chinese tour groups.', 'CONCEDE KOR→CHN'],
+    ['North Korea fired a missile. Japan urged the North to stop.', 'REQUEST JPN→PRK'],
+    ['About 8,000 South Korean police officers sealed off the road.', 'MOBILIZE KOR→KOR'],
+    ['South Korea’s Constitutional Court upheld the impeachment of Yoon Suk Yeol, removing him from office over his declaration of martial law.', 'COERCE KOR→KOR'],
+    ['In 2016 Beijing answered with an unofficial squeeze on Korean entertainment.', 'SANCTION CHN→KOR'],
+    ['Japan said it will withdraw its peacekeeping force from Chad unless the rebels agree to a ceasefire.', 'THREATEN JPN→TCD'],
+    ['Chinese fishermen said they would blockade the Japanese port.', 'THREATEN CHN→JPN'],
+    ['The United Nations gave North Korea 5.1 million dollars of food aid.', 'AID IGO:UN→PRK'],
+    ['South Korean passport holders will be able to enter China without a visa.', 'CONCEDE CHN→KOR'],
+    ['China began admitting South Koreans holding ordinary passports without a visa.', 'CONCEDE CHN→KOR'],
+    ['Chinese authorities allowed agencies in Beijing to sell group tours to South Korea again.', 'CONCEDE CHN→KOR'],
   ])('%s → %s', (text, expected) => {
     expect(events(text, '2025-03-23').map(dyad)).toContain(expected);
   });
@@ -76,6 +87,14 @@ describe('arguments from sentence structure', () => {
 
   it('does not code a cue without an actor', () => {
     expect(events('The talks ended without a statement.', '2025-03-23')).toEqual([]);
+  });
+
+  it.each([
+    ['Xi raised the THAAD battery stationed in South Korea.', 'MOBILIZE'],
+    ["Seoul's decision to host a US missile-defence battery angered Beijing.", 'CONSULT'],
+    ['Lee and Xi will attend an official welcoming ceremony.', 'SUPPORT'],
+  ])('does not read "%s" as a %s', (text, category) => {
+    expect(events(text, '2025-03-23').map((e) => e.event_type)).not.toContain(category);
   });
 
   it('does not code tourists visiting a country as a CONSULT', () => {
@@ -109,6 +128,46 @@ describe('flags', () => {
 
   it('has no date when there is neither an expression nor a publication date', () => {
     expect(events('Seoul criticised Tokyo.', null)[0]?.date).toBeNull();
+  });
+});
+
+describe('event dates', () => {
+  it('does not date a reported order by the day it takes effect, nor flag it future', () => {
+    const text = "China's tourism authority has told travel agencies to stop selling group tours to South Korea from March 15.";
+    const [e] = events(text, '2017-03-03', [{ text: 'March 15', start: '2017-03-15', precision: 'day' }]);
+    expect([e?.date?.start, e?.date?.source, e?.future]).toEqual(['2017-03-03', 'inferred', false]);
+  });
+
+  it('keeps the effective date of an event told in the future', () => {
+    const [e] = events('Sweden will be added to the list of visa-free countries by China from Nov. 10.', '2025-11-03', [{ text: 'Nov. 10', start: '2025-11-10', precision: 'day' }]);
+    expect([e?.date?.start, e?.future]).toEqual(['2025-11-10', true]);
+  });
+
+  it('gives a date before "and" to the conjunct before it, and lets a gerund complement keep its date', () => {
+    const text = 'China responded by squeezing Korean films out of its market from 2016 and by barring agencies from selling tours to South Korea in March 2017.';
+    const out = events(text, '2019-12-23', [
+      { text: '2016', start: '2016-01-01', end: '2016-12-31', precision: 'year' },
+      { text: 'March 2017', start: '2017-03-01', end: '2017-03-31', precision: 'month' },
+    ]);
+    expect(out.map((e) => [dyad(e), e.date?.start])).toEqual([
+      ['SANCTION CHN→KOR', '2016-01-01'],
+      ['SANCTION CHN→KOR', '2017-03-01'],
+    ]);
+  });
+
+  it('does not date an event by a vague reference ("recently")', () => {
+    const [e] = events('South Korea recently criticised Japan.', '2025-11-03', [{ text: 'recently', start: '2025-01-01', end: '2025-12-31', precision: 'year', timex: 'PAST_REF' }]);
+    expect(e?.date?.source).toBe('inferred');
+  });
+
+  it('codes the removal from office once, as a conviction, when a participle elaborates the ruling', () => {
+    const out = events("South Korea's Constitutional Court upheld the impeachment of Yoon Suk Yeol, removing him from office.", '2025-04-07');
+    expect(out.map((e) => [dyad(e), e.mode])).toEqual([['SANCTION KOR→KOR', 'convict']]);
+  });
+
+  it('codes two verbs with their own objects as two acts, coordinated verbs as one', () => {
+    expect(events('China hit back, suspending visas for South Koreans and scrapping visa-free transit for South Korean travellers.', '2023-01-11').map(dyad)).toEqual(['SANCTION CHN→KOR', 'SANCTION CHN→KOR']);
+    expect(events('Chinese guards kicked and punched two South Korean photographers.', '2017-12-14').map(dyad)).toEqual(['ASSAULT CHN→KOR']);
   });
 });
 

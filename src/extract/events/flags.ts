@@ -15,7 +15,7 @@ export interface Flags {
 /**
  * Auxiliary modes from the words between the subject (or clause start) and the cue: negation
  * ("did not meet", "no talks"), future ("will visit", "is expected to", "said it would"),
- * hypothetical ("could", "might", an "if" clause) and background ("had banned").
+ * hypothetical ("could", "might", an "if" clause). Historical comes from the event's date (anchor.ts).
  */
 export function findFlags(st: Structure, lex: EventLexicon, cueFrom: number, subjectEnd: number, ci: number): Flags {
   const m = lex.modifiers;
@@ -51,10 +51,6 @@ export function findFlags(st: Structure, lex: EventLexicon, cueFrom: number, sub
     if (hyp && st.lower[i] !== 'would' && (!modal || st.toks[i]!.pos === 'AUX')) {
       flags.hypothetical = true;
       flags.why.push(`hypothetical: "${st.lower.slice(i, i + hyp).join(' ')}"`);
-    }
-    if (phraseAt(m.past_perfect, st.lower, i) && st.toks[i + 1] && /(?:ed|en|wn)$/.test(st.lower[i + 1]!)) {
-      flags.historical = true;
-      flags.why.push('background: past perfect');
     }
   }
   // "Neither side…", "no talks"

@@ -9,6 +9,7 @@ import type { DebugFn } from '../../util/debug.js';
 import type { RichMention } from '../actors/mention.js';
 import { resolvePerson } from '../actors/roles.js';
 import { dateFlags, eventDate, eventLocation } from './anchor.js';
+import { dyadCounterpart, mainDyad } from './dyad.js';
 import { ArgumentFinder, type Arguments } from './arguments.js';
 import { findFlags } from './flags.js';
 import { getEventLexicon, type EventLexicon } from './lexicon.js';
@@ -65,9 +66,14 @@ export function eventId(documentId: string, sentence: number, start: number, end
 }
 
 const FUTURE_AGREE = new Set(['COOPERATE', 'AID', 'SUPPORT']);
+/** Acts that, made conditional, are threats. */
+const THREAT_CONTENT = new Set(['PROTEST', 'SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 
 /** Title given to people written as "former …" (they stay ELI whatever the date). */
 const FORMER = 'former official';
+
+/** Nouns that follow an event noun as time adverbials ("talks today"), not as its head. */
+const DEICTIC_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
 
 function isVerbTag(pos: string): boolean {
   return pos === 'VERB' || pos === 'AUX';
@@ -89,6 +95,8 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
   const out: EventRecord[] = [];
   const quotes = quotedRanges(ctx.doc.text);
   const quoted = (offset: number) => quotes.some(([a, b]) => offset > a && offset < b);
+  const dyad = mainDyad(actors);
+  log?.(`main dyad: ${dyad ? dyad.join('–') : 'none'}`);
   let ai = 0;
   for (const s of ctx.sentences) {
     const toks = tokens[s.index] ?? [];
@@ -105,7 +113,7 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
     const prev = [...out].reverse().find((e) => e.date?.text && e.date.precision === 'day' && !e.future && !e.historical);
     const sameParagraph = prev && !ctx.doc.text.slice(prev.evidence.end, s.start).includes('\n');
     const carry = sameParagraph ? prev.date : null;
-    const sentenceCtx = { carry, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
+    const sentenceCtx = { carry, dyad, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
     out.push(...codeSentence(ctx, sentenceCtx, matches, lex, ontology, opts.gazetteer, log));
   }
   return out;
@@ -114,6 +122,8 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
 interface SentenceContext {
   /** The stated date of the last dated event in the previous sentence of the same paragraph. */
   carry: DateValue | null;
+  /** The document's main dyad (dyad.ts), for recipients the sentence leaves unnamed. */
+  dyad: [string, string] | null;
   /** True when a document offset lies inside a direct quotation. */
   quoted: (offset: number) => boolean;
   s: Sentence;
@@ -140,22 +150,41 @@ function chooseCues(sc: SentenceContext, matches: CueMatch[], log: DebugFn | nul
     // "will not accept": the verb need not be the cue's first word.
     const verbInside = sc.st.toks.slice(a, Math.min(b, a + 3)).some((t) => isVerbTag(t.pos)) && ['PART', 'ADV'].includes(pos);
     // "a welcoming ceremony": a participle used as an adjective is not an act.
-    const attributive = /ing$/.test(sc.st.lower[a] ?? '') && b === a + 1 && ['DET', 'ADJ'].includes(sc.st.toks[a - 1]?.pos ?? '') && sc.st.toks[b]?.pos === 'NOUN';
-    const ok = cue.frame === 'verb' ? (isVerbTag(pos) || gerund || afterAux || verbInside) && !attributive : !isVerbTag(pos);
+    const before = sc.st.toks[a - 1]?.pos ?? '';
+    const attributive = /ing$/.test(sc.st.lower[a] ?? '') && b === a + 1 && sc.st.toks[b]?.pos === 'NOUN' && (['DET', 'ADJ'].includes(before) || (before === 'NOUN' && sc.st.toks[a - 2]?.pos === 'DET'));
+    // "the THAAD battery stationed in South Korea": a participle right after a noun (no auxiliary)
+    // describes that thing; it is not an act of the clause's subject.
+    // (Only after the clause's own verb: "Israeli tanks fired…" is the clause's act.)
+    const cl = sc.st.clauses[sc.st.clauseOf[a] ?? 0]!;
+    const verbBefore = sc.st.toks.slice(cl.from, a).some((t) => t.pos === 'VERB');
+    const reduced = cue.frame === 'verb' && verbBefore && /ed$/.test(sc.st.lower[a] ?? '') && before === 'NOUN' && !DEICTIC_DAYS.has(sc.st.lower[a - 1]!) && sc.st.groups.every((g) => a - 1 < g.from || a - 1 >= g.to) && !sc.st.toks.slice(a + 1, cl.to).some((t) => t.lower === 'by');
+    const ok = cue.frame === 'verb' ? (isVerbTag(pos) || gerund || afterAux || verbInside) && !attributive && !reduced : !isVerbTag(pos);
     // "March" and "Chad" are names, not cues: a capitalised cue word counts only at the start of a sentence.
     const first = sc.toks[m.from]!;
     if (m.from > 0 && /^\p{Lu}/u.test(first.text) && !/^["“‘'(]$/.test(sc.toks[m.from - 1]!.text)) {
       log?.(`cue ${cue.id} "${first.text}" rejected: capitalised inside the sentence`);
       continue;
     }
+    // "its long-threatened invasion": a cue word inside a hyphenated compound is not a verb.
+    const hyphen = sc.toks[m.from - 1];
+    if (hyphen?.text === '-' && hyphen.end === first.start && sc.toks[m.from - 2]?.end === hyphen.start) {
+      log?.(`cue ${cue.id} "${first.text}" rejected: inside a hyphenated compound`);
+      continue;
+    }
     // A gap in a pattern does not jump over an actor's possessive ("raised China's restrictions" is not "raised … restrictions").
-    const gapActor = sc.mentions.some((x) => !x.locative && x.start > sc.toks[m.from]!.end && x.end < sc.toks[m.to - 1]!.start && /^['’]s\b/.test(sc.s.text.slice(x.end - sc.s.start)));
+    const gapActor = !cue.possessor && sc.mentions.some((x) => !x.locative && x.start > sc.toks[m.from]!.end && x.end < sc.toks[m.to - 1]!.start && /^['’]s\b/.test(sc.s.text.slice(x.end - sc.s.start)));
     if (gapActor) {
       log?.(`cue ${cue.id} "${sc.toks.slice(m.from, m.to).map((t) => t.text).join(' ')}" rejected: its gap spans an actor`);
       continue;
     }
     if (!ok) {
       log?.(`cue ${cue.id} "${sc.st.toks.slice(a, b).map((t) => t.text).join(' ')}" rejected: tagged ${pos}, frame ${cue.frame}`);
+      continue;
+    }
+    // "riot police", "the summit readout": a one-word nominal cue that modifies the noun after it names no act.
+    const next = sc.st.toks[b];
+    if (cue.frame === 'noun' && b === a + 1 && next?.pos === 'NOUN' && !DEICTIC_DAYS.has(next.lower) && !matches.some((o) => sc.toks[o.from]!.start === next.start)) {
+      log?.(`cue ${cue.id} "${sc.st.toks[a]!.text}" rejected: it modifies "${next.text}"`);
       continue;
     }
     fitting.push({ match: m, a, b, clause: sc.st.clauseOf[a] ?? 0 });
@@ -202,6 +231,18 @@ function delegation(host: Chosen, finder: ArgumentFinder, content?: Chosen): Ric
   return args.actor;
 }
 
+/** Two verb cues joined only by "and", "or", commas or adverbs ("kicked and punched"), or the second the purpose of the first ("fly to Chengdu to meet Li"). */
+function coordinatedVerbs(st: Structure, x: Chosen, y: Chosen): boolean {
+  const [p, q] = x.a < y.a ? [x, y] : [y, x];
+  if (st.lower[q.a - 1] === 'to' && p.clause === q.clause) return true;
+  // "upheld the impeachment, removing him from office": a participle clause elaborates the act.
+  if (st.clauses[q.clause]?.kind === 'participle' && st.clauses[q.clause]!.parent === p.clause) return true;
+  // "renewing a swap and agreeing to…": the first verb has its own object.
+  if (!isVerbTag(st.toks[p.b - 1]!.pos)) return false;
+  for (let i = p.b; i < q.a; i++) if (!['and', 'or', ','].includes(st.lower[i]!) && st.toks[i]!.pos !== 'ADV') return false;
+  return true;
+}
+
 /** True when a cue sits before the first verb of its clause (it is, or modifies, the subject). */
 function isSubjectOfClause(st: Structure, c: Chosen): boolean {
   const cl = st.clauses[c.clause]!;
@@ -216,7 +257,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
   const published = ctx.doc.published;
   const out: EventRecord[] = [];
   const coded: Array<{ record: EventRecord; noun: boolean; reference: boolean; clause: number; name: string }> = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Chosen>();
   const delegated = new Set<Chosen>();
   // Delegations are decided before coding so the ordering cue is skipped even though it comes first.
   for (const c of chosen) {
@@ -285,7 +326,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       draft.why.push(`state actor → ${cue.civil}`);
     }
     // A ban by the police, or on the actor's own people, is repression (COERCE), not a sanction.
-    if (draft.category === 'SANCTION' && (draft.actor.some((m) => m.sector === 'POL') || (draft.recipient.length > 0 && draft.recipient.every((r) => draft.actor.some((a) => a.country && a.country === r.country))))) {
+    if (draft.category === 'SANCTION' && draft.mode !== 'convict' && (draft.actor.some((m) => m.sector === 'POL') || (draft.recipient.length > 0 && draft.recipient.every((r) => draft.actor.some((a) => a.country && a.country === r.country))))) {
       draft.category = 'COERCE';
       draft.mode = 'restrict';
       draft.rules.push('refine/domestic-restriction');
@@ -304,8 +345,18 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
         draft.why.push('no recipient: the actor\'s own country');
       }
     }
+    // "China firmly opposed the deployment", in a story about China and South Korea: a sentence that
+    // names one side only acts towards the other.
+    if (!draft.recipient.length && !cue.self && cue.args !== 'mutual') {
+      const other = dyadCounterpart(sc.dyad, draft.actor, sc.mentions);
+      if (other) {
+        draft.recipient = [{ ...draft.actor[0]!, text: other, kind: 'country', name: other, country: other, sector: null, id: null, rule: 'events/main-dyad', form: 'name', locative: false, plural: false, title: null, gender: null }];
+        draft.rules.push('refine/main-dyad');
+        draft.why.push(`no recipient named: the document's other side, ${other}`);
+      }
+    }
     const flags = findFlags(st, lex, c.a, args.subjectEnd, c.clause);
-    const when = eventDate(st, sc.dates, c.a, c.b, c.clause, published, flags.negated, chosen.filter((o) => o !== c).map((o) => [o.a, o.b] as [number, number]));
+    const when = eventDate(st, sc.dates, c.a, c.b, c.clause, published, flags.negated, chosen.filter((o) => o !== c).map((o) => [o.a, o.b] as [number, number]), flags.future);
     if (when.notUntil) {
       flags.negated = false;
       flags.why.push('"not … until": not negated');
@@ -329,6 +380,16 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     }
     refineConsultMode(draft);
     // Two cues for one act in one clause ("let South Koreans in without visas") make one event.
+    // PLOVER: a coercive act made conditional ("will withdraw its force unless…") or a boycott or
+    // blockade announced for the future is a threat.
+    const conditional = st.clauses.some((cl) => cl.parent === c.clause && cl.kind === 'sub' && (cl.opener === 'unless' || cl.opener === 'if'));
+    const coercive = THREAT_CONTENT.has(draft.category) || (draft.category === 'RETREAT' && draft.mode === 'withdraw');
+    if ((conditional && coercive && !flags.hypothetical) || (flags.future && draft.category === 'PROTEST' && (draft.mode === 'boycott' || draft.mode === 'obstruct'))) {
+      draft.why.push(`${draft.category} ${conditional ? 'on a condition' : 'announced for the future'} → THREATEN`);
+      draft.category = 'THREATEN';
+      draft.mode = null;
+      draft.rules.push('refine/threat');
+    }
     // PLOVER: promised cooperation, support or aid is an AGREE ("will provide aid", "will cooperate").
     if (flags.future && FUTURE_AGREE.has(draft.category)) {
       draft.why.push(`${draft.category} in the future → AGREE`);
@@ -336,12 +397,16 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       draft.mode = null;
       draft.rules.push('refine/future-cooperation');
     }
-    const dedupe = `${c.clause}|${draft.category}|${draft.actor.map((m) => m.country).join(',')}|${draft.recipient.map((m) => m.country).join(',')}`;
-    if (seen.has(dedupe)) {
+    const dedupe = `${draft.category}|${draft.actor.map((m) => m.country).join(',')}|${draft.recipient.map((m) => m.country).join(',')}`;
+    const twin = seen.get(dedupe);
+    const bothVerbs = twin && cue.frame === 'verb' && twin.match.compiled.cue.frame === 'verb';
+    // "kicked and punched the photographers" is one act; "suspending visas … and scrapping visa-free
+    // transit" (two verbs, each with its own object) are two.
+    if (twin && (bothVerbs ? coordinatedVerbs(st, twin, c) : twin.clause === c.clause)) {
       log?.(`cue ${cue.id} "${triggerText}": same event as an earlier cue in the sentence — merged`);
       continue;
     }
-    seen.add(dedupe);
+    seen.set(dedupe, c);
     const date = when.date;
     const at = date && date.source === 'stated' ? date.start : date?.text ? date.start : published;
     const ref = (m: RichMention): ActorRef => {

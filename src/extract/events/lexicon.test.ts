@@ -15,6 +15,8 @@ describe('inflect', () => {
     ['rally', ['rally', 'rallies', 'rallied', 'rallying']],
     ['impeach', ['impeach', 'impeaches', 'impeached', 'impeaching']],
     ['visit', ['visit', 'visits', 'visited', 'visiting']],
+    ['scrap', ['scrap', 'scraps', 'scrapped', 'scrapping']],
+    ['drag', ['drag', 'drags', 'dragged', 'dragging']],
   ])('%s → %j', (base, forms) => expect(inflect(base)).toEqual(forms));
 });
 
@@ -36,6 +38,7 @@ describe('cue patterns', () => {
     ['visa-free entry|travel', 'visa-free entry for Koreans', ['visa-free entry']],
     ['agree~ to?', 'They agreed to meet and agreed', ['agreed to', 'agreed']],
     ['sign~ [det]? deal', 'They signed the deal', ['signed the deal']],
+    ['call~_off *2 concert', 'Organisers called off the concert', ['called off the concert']],
   ])('%s in "%s" → %j', (pattern, text, expected) => expect(cues(pattern, text)).toEqual(expected));
 
   it('rejects a pattern that starts with an optional word or a gap', () => {

@@ -24,6 +24,8 @@ const cueSchema = z.strictObject({
   embeds: z.boolean().default(false),
   predicate: z.boolean().default(false),
   needs_object: z.boolean().default(false),
+  possessor: z.boolean().default(false),
+  destination: z.boolean().default(false),
   contexts: z.array(z.string()).default([]),
   example: z.string({ error: 'every cue needs an example sentence' }).min(1, 'every cue needs an example sentence'),
 });
@@ -43,7 +45,6 @@ const modifiersSchema = z.strictObject({
   future: wordList,
   hypothetical: wordList,
   passive: wordList,
-  past_perfect: wordList,
   light_verbs: wordList,
 });
 
@@ -80,6 +81,8 @@ export interface EventLexicon {
  * @example inflect('rally') // → ['rally', 'rallies', 'rallied', 'rallying']
  */
 export function inflect(base: string): string[] {
+  // One syllable ending in consonant–vowel–consonant doubles the consonant: scrap → scrapped, scrapping.
+  if (/^[^aeiou]*[aeiou][b-df-hj-np-tvz]$/.test(base)) return [base, `${base}s`, `${base}${base.slice(-1)}ed`, `${base}${base.slice(-1)}ing`];
   if (/e$/.test(base) && !/ee$/.test(base)) return [base, `${base}s`, `${base}d`, `${base.slice(0, -1)}ing`];
   if (/ee$/.test(base)) return [base, `${base}s`, `${base}d`, `${base}ing`];
   if (/[^aeiou]y$/.test(base)) return [base, `${base.slice(0, -1)}ies`, `${base.slice(0, -1)}ied`, `${base}ing`];
@@ -111,9 +114,13 @@ export function compilePattern(source: string, classes: Record<string, string[]>
         for (const w of words) alternatives.push(toks(w));
         continue;
       }
-      const phrase = alt.replace(/_/g, ' ');
-      if (phrase.endsWith('~')) for (const form of inflect(phrase.slice(0, -1))) alternatives.push(toks(form));
-      else alternatives.push(toks(phrase));
+      // "call~_off": any word of a multi-word alternative may be inflected (called off, calls off).
+      let forms = [''];
+      for (const [wi, word] of alt.split('_').entries()) {
+        const variants = word.endsWith('~') ? inflect(word.slice(0, -1)) : [word];
+        forms = forms.flatMap((f) => variants.map((v) => (wi ? `${f} ${v}` : v)));
+      }
+      for (const form of forms) alternatives.push(toks(form));
     }
     out.push({ kind: 'words', alternatives: alternatives.filter((a) => a.length), optional });
   }

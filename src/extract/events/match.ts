@@ -8,7 +8,17 @@ export interface CueMatch {
   to: number;
 }
 
-const STOP = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”']);
+/** Tokens a gap never crosses. Quotation marks may sit inside a gap ("felt “strong dissatisfaction”"). */
+const STOP = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')']);
+
+/** A stop token, unless it sits inside a number ("5.1 million", "25,000"). */
+function isStop(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (!STOP.has(t.text)) return false;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  return !((t.text === '.' || t.text === ',') && prev && next && prev.end === t.start && t.end === next.start && /\d$/.test(prev.text) && /^\d/.test(next.text));
+}
 
 /** End of the longest match of `pattern[e…]` at token `i`, or -1. */
 function matchFrom(pattern: PatternElement[], e: number, tokens: Token[], i: number): number {
@@ -17,7 +27,7 @@ function matchFrom(pattern: PatternElement[], e: number, tokens: Token[], i: num
   let best = -1;
   if (el.kind === 'gap') {
     for (let g = 0; g <= el.max && i + g <= tokens.length; g++) {
-      if (g > 0 && STOP.has(tokens[i + g - 1]!.text)) break;
+      if (g > 0 && isStop(tokens, i + g - 1)) break;
       best = Math.max(best, matchFrom(pattern, e + 1, tokens, i + g));
     }
     return best;

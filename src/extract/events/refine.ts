@@ -68,5 +68,9 @@ const PEOPLE_SECTORS = new Set(['CVL', 'BUS', 'CUL', 'EDU', 'MED', 'SPO', 'REL']
 export function privateConsult(d: Draft): boolean {
   // "Chinese visited", "South Korean trips to Japan": a bare nationality adjective means people.
   // Officials, diplomats and troops in the plural are still political actors.
-  return d.category === 'CONSULT' && d.actor.every((m) => m.form === 'adjective' || (m.sector !== null ? PEOPLE_SECTORS.has(m.sector) : m.plural));
+  if (d.category !== 'CONSULT') return false;
+  if (d.actor.every((m) => m.form === 'adjective' || (m.sector !== null ? PEOPLE_SECTORS.has(m.sector) : m.plural))) return true;
+  // "delivered the instruction at a meeting with Beijing agencies": an authority and its own firms or groups.
+  const own = new Set(d.actor.map((m) => m.country));
+  return d.recipient.length > 0 && d.recipient.every((m) => own.has(m.country) && m.sector !== null && PEOPLE_SECTORS.has(m.sector));
 }

@@ -87,6 +87,10 @@ export function tokenRange(toks: WTok[], start: number, end: number): [number, n
 
 const JOINERS = new Set([',', 'and', ', and', 'as well as', ', as well as', 'together with', 'along with', 'or', ', or', 'and his', 'and her', 'and their', ', his', 'and its']);
 const DETS = new Set(['the', 'a', 'an', 'both', 'its', 'their', 'his', 'her']);
+const POSSESSIVE_PRONOUNS = new Set(['its', 'his', 'their']);
+
+/** Words that approximate a number ("about 8,000 police officers"), not prepositions. */
+const APPROX = new Set(['about', 'around', 'some', 'nearly', 'almost', 'roughly', 'approximately', 'over', 'under']);
 const TIME_WORDS = new Set(['midnight', 'dawn', 'noon', 'dusk', 'nightfall', 'daybreak']);
 const PUNCT_BREAK = new Set([';', ':', '—', '–', '(', ')']);
 
@@ -112,7 +116,10 @@ function buildGroups(toks: WTok[], mentions: RichMention[]): Group[] {
       const joined = between.map((t) => t.lower).join(' ').replace(/ ,/g, ',');
       const locMix = last.locative !== u.members.every((m) => m.locative);
       // ", and Yoon invited…": a new subject with its verb starts a clause, not a longer list.
-      const newClause = joined.startsWith(',') && (isVerb(toks[u.b]) || (toks[u.b]?.pos === 'ADV' && isVerb(toks[u.b + 1])));
+      // (also ", and Moon and Abe are expected…": the new subject may itself be a list)
+      let end = u.b;
+      if (joined === ', and') for (const w of units) if (w.a > u.a && w.a === end + 1 && toks[end]!.lower === 'and') end = w.b;
+      const newClause = joined.startsWith(',') && (isVerb(toks[end]) || (toks[end]?.pos === 'ADV' && isVerb(toks[end + 1])));
       if (between.length && JOINERS.has(joined) && !locMix && !newClause) {
         last.to = u.b;
         last.members.push(...u.members);
@@ -133,8 +140,12 @@ function buildGroups(toks: WTok[], mentions: RichMention[]): Group[] {
     }
     // "up to 100 ethnic Albanians", "more than 3,000 Chinese passengers": a quantity, not a preposition.
     if (t && (t.lower === 'to' || t.lower === 'than') && toks[i + 1]?.pos === 'NUM' && ['up', 'more', 'less', 'fewer', 'close'].includes(toks[i - 1]?.lower ?? '')) t = undefined;
+    // "About 8,000 police officers": an approximation; a preposition before it still counts ("against some 500 workers").
+    if (t && APPROX.has(t.lower) && toks[i + 1]?.pos === 'NUM') t = toks[i - 1]?.pos === 'ADP' || toks[i - 1]?.lower === 'to' ? toks[i - 1] : undefined;
     g.prep = t && (t.pos === 'ADP' || t.lower === 'to') ? t.lower : null;
-    g.possessive = toks[g.to]?.lower === "'s" || toks[g.to]?.lower === "'";
+    // "Beijing's ban", and a possessive pronoun before a noun ("its visa waiver", "his declaration").
+    const word = toks[g.from]!.lower;
+    g.possessive = toks[g.to]?.lower === "'s" || toks[g.to]?.lower === "'" || (g.to === g.from + 1 && (POSSESSIVE_PRONOUNS.has(word) || (word === 'her' && ['NOUN', 'ADJ'].includes(toks[g.to]?.pos ?? ''))));
   }
   return groups;
 }
@@ -179,7 +190,8 @@ export function analyse(text: string, offset: number, mentions: RichMention[], l
     }
     const rep = phraseAt(m.reporting, lower, i);
     if (rep && isVerb(t)) {
-      if (prev.text === ',' || /^["“”']$/.test(prev.text)) starts.push({ at: i, kind: 'attribution', opener: t.lower });
+      // ', said Lee' attributes what came before; ', saying he hoped…' reports what follows.
+      if ((prev.text === ',' && !/ing$/.test(t.lower)) || /^["“”']$/.test(prev.text)) starts.push({ at: i, kind: 'attribution', opener: t.lower });
       else {
         let j = i + rep;
         // "announced on Friday that …": the adverbial stays with the reporting verb.
@@ -216,7 +228,9 @@ export function analyse(text: string, offset: number, mentions: RichMention[], l
       starts.push({ at: i, kind: 'coord', opener: t.lower });
       continue;
     }
-    if ((t.lower === 'and' || t.lower === 'but' || t.lower === 'or') && (isVerb(toks[i + 1]) || (toks[i + 1]?.pos === 'ADV' && isVerb(toks[i + 2])))) {
+    // ("groups of three or more took effect": "or more" is a quantity, not a new clause.)
+    const quantity = prev.pos === 'NUM' && ['more', 'less', 'fewer', 'so'].includes(lower[i + 1] ?? '');
+    if ((t.lower === 'and' || t.lower === 'but' || t.lower === 'or') && !quantity && (isVerb(toks[i + 1]) || (toks[i + 1]?.pos === 'ADV' && isVerb(toks[i + 2])))) {
       starts.push({ at: i, kind: 'coord', opener: t.lower });
       continue;
     }
