@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { ZodError } from 'zod';
 import { getGazetteer, type Gazetteer } from '../knowledge/gazetteer.js';
 import type { Store } from '../store/db.js';
+import { SearchQueryError } from '../store/queries/search.js';
 import { toCsv } from '../util/csv.js';
 import { packageVersion } from '../knowledge/paths.js';
 import { bearerMatches } from './auth.js';
@@ -83,6 +84,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof SearchQueryError) return errorResponse(c, badRequest(`q: ${err.message}`, 'q'));
     if (err instanceof ZodError) {
       const issue = err.issues[0]!;
       const param = issue.path.length ? String(issue.path[0]) : undefined;
