@@ -7,6 +7,7 @@ import { SearchQueryError } from '../store/queries/search.js';
 import { toCsv } from '../util/csv.js';
 import { packageVersion } from '../knowledge/paths.js';
 import { bearerMatches } from './auth.js';
+import { ResponseCache, type CachedResponse } from './cache.js';
 import type { Deps, Endpoint, Format, Result } from './endpoint.js';
 import { ApiError, badRequest } from './errors.js';
 import { openApiDocument } from './openapi.js';
@@ -29,6 +30,11 @@ export interface AppOptions {
   webRoot?: string;
   /** Default: the gazetteer of `BILAT_GAZETTEER` and the bundled data. */
   gazetteer?: Gazetteer;
+  /**
+   * GET responses are reused for this long (default 1000 ms; 0 turns it off); a stale one is served
+   * once more while it is recomputed. Writes through the API clear it.
+   */
+  cacheMs?: number;
   /** Largest `POST /documents` body in bytes (default 10 MB). */
   maxUploadBytes?: number;
   now?: () => Date;
@@ -43,19 +49,21 @@ export function apiEndpoints(deps: Pick<Deps, 'known' | 'gazetteer'>): Endpoint[
   return [...documentEndpoints(), ...eventEndpoints(deps), ...recordEndpoints(deps), ...analysisEndpoints(deps), ...searchEndpoints()];
 }
 
-function respond(c: Context, e: Endpoint, format: Format, result: Result): Response {
-  c.header('Cache-Control', 'no-store');
-  if (result.kind === 'text') return c.body(result.body, 200, { 'Content-Type': result.type });
-  const next = result.kind === 'list' ? result.next_cursor : null;
-  if (format === 'json') return c.json(result.kind === 'list' ? { data: result.data, next_cursor: result.next_cursor } : result.data);
-  if (next) c.header('X-Next-Cursor', next);
-  const data = result.data;
+/** The response of an endpoint as plain data (cacheable). */
+function render(e: Endpoint, format: Format, result: Result): CachedResponse {
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (result.kind === 'text') return { status: 200, body: result.body, headers: { ...headers, 'Content-Type': result.type } };
+  if (format === 'json') {
+    const body = result.kind === 'list' ? { data: result.data, next_cursor: result.next_cursor } : result.data;
+    return { status: 200, body: JSON.stringify(body), headers: { ...headers, 'Content-Type': 'application/json' } };
+  }
+  if (result.kind === 'list' && result.next_cursor) headers['X-Next-Cursor'] = result.next_cursor;
   if (format === 'jsonl') {
     const records = result.kind === 'list' ? result.data : [result.data];
-    return c.body(records.map((r) => `${JSON.stringify(r)}\n`).join(''), 200, { 'Content-Type': MEDIA.jsonl });
+    return { status: 200, body: records.map((r) => `${JSON.stringify(r)}\n`).join(''), headers: { ...headers, 'Content-Type': MEDIA.jsonl } };
   }
-  const columns = typeof e.csv!.columns === 'function' ? e.csv!.columns(data) : e.csv!.columns;
-  return c.body(toCsv(e.csv!.rows(data), columns), 200, { 'Content-Type': MEDIA.csv });
+  const columns = typeof e.csv!.columns === 'function' ? e.csv!.columns(result.data) : e.csv!.columns;
+  return { status: 200, body: toCsv(e.csv!.rows(result.data), columns), headers: { ...headers, 'Content-Type': MEDIA.csv } };
 }
 
 function errorResponse(c: Context, err: ApiError): Response {
@@ -80,6 +88,8 @@ export function createApp(options: AppOptions): Hono {
   const deps: Deps = { store, gazetteer, known: knownActor(gazetteer), version };
   const endpoints = apiEndpoints(deps);
   const writable = Boolean(options.allowWrite && options.token);
+  const cacheMs = options.cacheMs ?? 1000;
+  const cache = cacheMs > 0 ? new ResponseCache({ ttlMs: cacheMs }) : undefined;
   const app = new Hono();
 
   app.onError((err, c) => {
@@ -114,15 +124,23 @@ export function createApp(options: AppOptions): Hono {
       if (!bearerMatches(c.req.header('authorization'), options.token!)) throw new ApiError(401, 'missing or wrong token: send Authorization: Bearer <BILAT_TOKEN>');
       await next();
     },
-    bodyLimit({ maxSize: maxBytes, onError: () => { throw new ApiError(413, `request body over the ${Math.round(maxBytes / 1024 / 1024)} MB limit`); } }),
-    write,
+    bodyLimit({ maxSize: maxBytes, onError: () => { throw new ApiError(413, `request body over the limit of ${maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${maxBytes} bytes`}`); } }),
+    async (c) => {
+      const res = await write(c);
+      cache?.clear();
+      return res;
+    },
   );
 
   for (const e of endpoints) {
     const handler = (format: Format) => async (c: Context) => {
-      const query = parseQuery(e.query, c.req.queries());
-      const result = await e.handle(deps, { query, params: c.req.param() as Record<string, string> });
-      return respond(c, e, format, result);
+      const compute = async () => {
+        const query = parseQuery(e.query, c.req.queries());
+        return render(e, format, await e.handle(deps, { query, params: c.req.param() as Record<string, string> }));
+      };
+      const url = new URL(c.req.url);
+      const r = cache ? await cache.get(`${url.pathname}${url.search}`, compute) : await compute();
+      return c.body(r.body, r.status as 200, r.headers);
     };
     app.get(e.path, handler('json'));
     for (const f of e.formats) if (e.formats.length > 1) app.get(`${e.path}.${f}`, handler(f));

@@ -105,7 +105,8 @@ export async function selectEvents(store: Store, input: EventFilterInput = {}): 
   const f = eventFilterSchema.parse(input);
   const desc = f.sort === '-date';
   // Undated events sort last in either direction.
-  const key = sql<string>`coalesce(event.date_start, ${desc ? '0000-00-00' : '9999-99-99'})`;
+  // Literals, not parameters: the expression must match the order indexes (migration 0005-list-indexes).
+  const key = desc ? sql<string>`coalesce(event.date_start, '0000-00-00')` : sql<string>`coalesce(event.date_start, '9999-99-99')`;
   let q = store.db.selectFrom('event').select(['event.id', 'event.document_id', 'event.record', key.as('sort_key')]);
   if (!f.include_negated) q = q.where('event.negated', '=', 0);
   if (!f.include_hypothetical) q = q.where('event.hypothetical', '=', 0);

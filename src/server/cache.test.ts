@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ResponseCache, type CachedResponse } from './cache.js';
+
+const ok = (body: string): CachedResponse => ({ status: 200, body, headers: {} });
+
+describe('ResponseCache', () => {
+  it('serves a fresh entry without recomputing, and shares one computation between concurrent misses', async () => {
+    let t = 0;
+    let calls = 0;
+    const cache = new ResponseCache({ ttlMs: 100, now: () => t });
+    const compute = async () => ok(`v${++calls}`);
+    const [a, b] = await Promise.all([cache.get('k', compute), cache.get('k', compute)]);
+    expect([a.body, b.body, calls]).toEqual(['v1', 'v1', 1]);
+    t = 50;
+    expect((await cache.get('k', compute)).body).toBe('v1');
+    expect(calls).toBe(1);
+  });
+
+  it('serves a stale entry once while it recomputes, then the new value', async () => {
+    let t = 0;
+    let calls = 0;
+    const cache = new ResponseCache({ ttlMs: 100, now: () => t });
+    const compute = async () => ok(`v${++calls}`);
+    await cache.get('k', compute);
+    t = 150;
+    expect((await cache.get('k', compute)).body).toBe('v1');
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await cache.get('k', compute)).body).toBe('v2');
+  });
+
+  it('recomputes entries older than maxStaleMs, does not keep errors or non-200 answers, and clears', async () => {
+    let t = 0;
+    let calls = 0;
+    const cache = new ResponseCache({ ttlMs: 100, maxStaleMs: 200, now: () => t });
+    await cache.get('k', async () => ok(`v${++calls}`));
+    t = 500;
+    expect((await cache.get('k', async () => ok(`v${++calls}`))).body).toBe('v2');
+    await expect(cache.get('e', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect((await cache.get('e', async () => ok('fine'))).body).toBe('fine');
+    await cache.get('n', async () => ({ status: 404, body: 'no', headers: {} }));
+    expect((await cache.get('n', async () => ok('yes'))).body).toBe('yes');
+    cache.clear();
+    expect((await cache.get('k', async () => ok('after clear'))).body).toBe('after clear');
+  });
+});
