@@ -51,6 +51,11 @@ export function apiEndpoints(deps: Pick<Deps, 'known' | 'gazetteer'>): Endpoint[
 
 /** The response of an endpoint as plain data (cacheable). */
 function render(e: Endpoint, format: Format, result: Result): CachedResponse {
+  const r = renderText(e, format, result);
+  return { ...r, body: Buffer.from(r.body) };
+}
+
+function renderText(e: Endpoint, format: Format, result: Result): Omit<CachedResponse, 'body'> & { body: string } {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
   if (result.kind === 'text') return { status: 200, body: result.body, headers: { ...headers, 'Content-Type': result.type } };
   if (format === 'json') {
@@ -140,7 +145,7 @@ export function createApp(options: AppOptions): Hono {
       };
       const url = new URL(c.req.url);
       const r = cache ? await cache.get(`${url.pathname}${url.search}`, compute) : await compute();
-      return c.body(r.body, r.status as 200, r.headers);
+      return c.body(r.body as Uint8Array<ArrayBuffer>, r.status as 200, r.headers);
     };
     app.get(e.path, handler('json'));
     for (const f of e.formats) if (e.formats.length > 1) app.get(`${e.path}.${f}`, handler(f));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ResponseCache, type CachedResponse } from './cache.js';
 
-const ok = (body: string): CachedResponse => ({ status: 200, body, headers: {} });
+const ok = (text: string): CachedResponse => ({ status: 200, body: Buffer.from(text), headers: {} });
+const text = (r: CachedResponse) => Buffer.from(r.body).toString();
 
 describe('ResponseCache', () => {
   it('serves a fresh entry without recomputing, and shares one computation between concurrent misses', async () => {
@@ -10,9 +11,9 @@ describe('ResponseCache', () => {
     const cache = new ResponseCache({ ttlMs: 100, now: () => t });
     const compute = async () => ok(`v${++calls}`);
     const [a, b] = await Promise.all([cache.get('k', compute), cache.get('k', compute)]);
-    expect([a.body, b.body, calls]).toEqual(['v1', 'v1', 1]);
+    expect([text(a), text(b), calls]).toEqual(['v1', 'v1', 1]);
     t = 50;
-    expect((await cache.get('k', compute)).body).toBe('v1');
+    expect(text(await cache.get('k', compute))).toBe('v1');
     expect(calls).toBe(1);
   });
 
@@ -23,9 +24,9 @@ describe('ResponseCache', () => {
     const compute = async () => ok(`v${++calls}`);
     await cache.get('k', compute);
     t = 150;
-    expect((await cache.get('k', compute)).body).toBe('v1');
+    expect(text(await cache.get('k', compute))).toBe('v1');
     await new Promise((r) => setTimeout(r, 0));
-    expect((await cache.get('k', compute)).body).toBe('v2');
+    expect(text(await cache.get('k', compute))).toBe('v2');
   });
 
   it('recomputes entries older than maxStaleMs, does not keep errors or non-200 answers, and clears', async () => {
@@ -34,12 +35,12 @@ describe('ResponseCache', () => {
     const cache = new ResponseCache({ ttlMs: 100, maxStaleMs: 200, now: () => t });
     await cache.get('k', async () => ok(`v${++calls}`));
     t = 500;
-    expect((await cache.get('k', async () => ok(`v${++calls}`))).body).toBe('v2');
+    expect(text(await cache.get('k', async () => ok(`v${++calls}`)))).toBe('v2');
     await expect(cache.get('e', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect((await cache.get('e', async () => ok('fine'))).body).toBe('fine');
-    await cache.get('n', async () => ({ status: 404, body: 'no', headers: {} }));
-    expect((await cache.get('n', async () => ok('yes'))).body).toBe('yes');
+    expect(text(await cache.get('e', async () => ok('fine')))).toBe('fine');
+    await cache.get('n', async () => ({ status: 404, body: Buffer.from('no'), headers: {} }));
+    expect(text(await cache.get('n', async () => ok('yes')))).toBe('yes');
     cache.clear();
-    expect((await cache.get('k', async () => ok('after clear'))).body).toBe('after clear');
+    expect(text(await cache.get('k', async () => ok('after clear')))).toBe('after clear');
   });
 });

@@ -1,7 +1,8 @@
 /** A finished response, kept as plain data so it can be served many times. */
 export interface CachedResponse {
   status: number;
-  body: string;
+  /** Encoded once, written as is to every client. */
+  body: Uint8Array;
   headers: Record<string, string>;
 }
 
