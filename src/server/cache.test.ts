@@ -29,12 +29,27 @@ describe('ResponseCache', () => {
     expect(text(await cache.get('k', compute))).toBe('v2');
   });
 
-  it('recomputes entries older than maxStaleMs, does not keep errors or non-200 answers, and clears', async () => {
+  it('keeps slow answers fresh for ten times their computing time', async () => {
+    let t = 0;
+    const cache = new ResponseCache({ ttlMs: 100, now: () => t });
+    await cache.get('k', async () => {
+      t += 50;
+      return ok('slow');
+    });
+    t = 450;
+    expect(text(await cache.get('k', async () => ok('new')))).toBe('slow');
+    t = 560;
+    expect(text(await cache.get('k', async () => ok('new')))).toBe('slow');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(text(await cache.get('k', async () => ok('newer')))).toBe('new');
+  });
+
+  it('recomputes entries older than 30 times their freshness, does not keep errors or non-200 answers, and clears', async () => {
     let t = 0;
     let calls = 0;
-    const cache = new ResponseCache({ ttlMs: 100, maxStaleMs: 200, now: () => t });
+    const cache = new ResponseCache({ ttlMs: 100, now: () => t });
     await cache.get('k', async () => ok(`v${++calls}`));
-    t = 500;
+    t = 3500;
     expect(text(await cache.get('k', async () => ok(`v${++calls}`)))).toBe('v2');
     await expect(cache.get('e', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(text(await cache.get('e', async () => ok('fine')))).toBe('fine');
