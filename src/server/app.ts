@@ -8,6 +8,7 @@ import { toCsv } from '../util/csv.js';
 import { packageVersion } from '../knowledge/paths.js';
 import { bearerMatches } from './auth.js';
 import { ResponseCache, type CachedResponse } from './cache.js';
+import { HeavyWorker } from './heavy-worker.js';
 import type { Deps, Endpoint, Format, Result } from './endpoint.js';
 import { ApiError, badRequest } from './errors.js';
 import { openApiDocument } from './openapi.js';
@@ -35,6 +36,11 @@ export interface AppOptions {
    * once more while it is recomputed. Writes through the API clear it.
    */
   cacheMs?: number;
+  /**
+   * The database location (unredacted) for a worker thread that answers the heavy endpoints
+   * (index, indicators, brief, impact) off the main thread. Without it they run inline.
+   */
+  workerDb?: string;
   /** Largest `POST /documents` body in bytes (default 10 MB). */
   maxUploadBytes?: number;
   now?: () => Date;
@@ -50,7 +56,7 @@ export function apiEndpoints(deps: Pick<Deps, 'known' | 'gazetteer'>): Endpoint[
 }
 
 /** The response of an endpoint as plain data (cacheable). */
-function render(e: Endpoint, format: Format, result: Result): CachedResponse {
+export function renderResult(e: Endpoint, format: Format, result: Result): CachedResponse {
   const r = renderText(e, format, result);
   return { ...r, body: Buffer.from(r.body) };
 }
@@ -84,7 +90,7 @@ function errorResponse(c: Context, err: ApiError): Response {
  * const app = createApp({ store: await openStore('bilat.db'), allowWrite: false });
  * const res = await app.request('/events.json?dyad=CHN-KOR&from=2024-11-01');
  */
-export function createApp(options: AppOptions): Hono {
+export function createApp(options: AppOptions): Hono & { close(): Promise<void> } {
   const { store } = options;
   const gazetteer = options.gazetteer ?? getGazetteer(process.env);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -95,6 +101,7 @@ export function createApp(options: AppOptions): Hono {
   const writable = Boolean(options.allowWrite && options.token);
   const cacheMs = options.cacheMs ?? 1000;
   const cache = cacheMs > 0 ? new ResponseCache({ ttlMs: cacheMs }) : undefined;
+  const pool = options.workerDb ? new HeavyWorker(options.workerDb) : undefined;
   const app = new Hono();
 
   app.onError((err, c) => {
@@ -141,7 +148,9 @@ export function createApp(options: AppOptions): Hono {
     const handler = (format: Format) => async (c: Context) => {
       const compute = async () => {
         const query = parseQuery(e.query, c.req.queries());
-        return render(e, format, await e.handle(deps, { query, params: c.req.param() as Record<string, string> }));
+        const params = c.req.param() as Record<string, string>;
+        if (e.heavy && pool) return pool.run(e.id, format, query as Record<string, unknown>, params);
+        return renderResult(e, format, await e.handle(deps, { query, params }));
       };
       const url = new URL(c.req.url);
       const r = cache ? await cache.get(`${url.pathname}${url.search}`, compute) : await compute();
@@ -168,5 +177,5 @@ export function createApp(options: AppOptions): Hono {
     if (path === '/' || path === '/index.html') return c.html(placeholderPage(['/-/health', ...endpoints.filter((e) => !e.path.includes(':')).map((e) => e.path)]));
     return errorResponse(c, new ApiError(404, `no endpoint or file ${path}`));
   });
-  return app;
+  return Object.assign(app, { close: async () => pool?.close() });
 }

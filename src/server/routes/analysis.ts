@@ -32,6 +32,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
   return [
     endpoint({
       id: 'getIndicators',
+      heavy: true,
       path: '/indicators',
       summary: 'Dyadic indicator series from fused events: counts by category and quad, scores, per context.',
       query: querySchema(
@@ -64,6 +65,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
     }),
     endpoint({
       id: 'getRelationsIndex',
+      heavy: true,
       path: '/relations-index',
       summary: 'Monthly relations index (−9…+9) of a pair with the contribution of every event.',
       query: querySchema(
@@ -103,6 +105,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
     }),
     endpoint({
       id: 'getBrief',
+      heavy: true,
       path: '/brief',
       summary: 'The brief for a pair and period (the same as `bilat brief`), as HTML or Markdown.',
       query: querySchema(
@@ -195,6 +198,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
     }),
     endpoint({
       id: 'getImpact',
+      heavy: true,
       path: '/impact',
       summary: 'The effect of a policy on a series: segmented regression or difference-in-differences, or a refusal with reasons.',
       query: querySchema({
