@@ -77,7 +77,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
           half_life: P.num('months after which an event’s effect has halved (default 6)', 0.1, 1200).optional(),
           baseline: P.num('level the index relaxes to (default 0)', -8.99, 8.99).optional(),
           source_damping: P.choice(['log', 'none'], 'log (default): n outlets weigh 1 + ln n; none: 1').optional(),
-          top: P.int('contributions kept per month, largest first (default 10; event_count gives the total)', 0, 100_000).optional(),
+          top: P.int('contributions kept per month, largest first (default 5; event_count gives the total)', 0, 100_000).optional(),
         },
         { range: true },
       ),
@@ -100,7 +100,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
           ...(q.baseline !== undefined ? { baseline: q.baseline } : {}),
           ...(q.source_damping ? { source_damping: q.source_damping } : {}),
         });
-        return { kind: 'object', data: { data: keepTop(data, q.top ?? 10) } };
+        return { kind: 'object', data: { data: keepTop(data, q.top ?? 5) } };
       },
     }),
     endpoint({
