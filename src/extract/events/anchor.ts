@@ -124,6 +124,18 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'th
 
 /** A place named in the cue's clause ("in Tokyo", "a Tokyo hotel"), nearest to the cue. */
 export function eventLocation(st: Structure, places: PlaceMention[], cueFrom: number, ci: number): LocationRef | null {
+  const own = clauseLocation(st, places, cueFrom, ci);
+  if (own) return own;
+  // "met in Tokyo on Friday and agreed to…": a coordinated verb phrase with no subject of its own
+  // shares the occasion, and so the place, of the clause it hangs on.
+  const clause = st.clauses[ci]!;
+  if (clause.kind === 'coord' && clause.subject < 0 && !clause.otherSubject && clause.parent >= 0) {
+    return clauseLocation(st, places, st.clauses[clause.parent]!.from, clause.parent);
+  }
+  return null;
+}
+
+function clauseLocation(st: Structure, places: PlaceMention[], cueFrom: number, ci: number): LocationRef | null {
   const clause = st.clauses[ci]!;
   let best: { p: PlaceMention; d: number } | null = null;
   for (const p of places) {

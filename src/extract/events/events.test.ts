@@ -35,6 +35,18 @@ describe('acceptance examples', () => {
     expect(evs[0]!.mode).toBe('third-party');
   });
 
+  it('gives the AGREE of the coordinated verb phrase the meeting\'s place', () => {
+    expect(evs[1]!.location).toEqual({ text: 'Tokyo', country: 'JPN' });
+  });
+
+  it('does not lend a place to a coordinated clause with its own subject', () => {
+    const text = 'Chinese Foreign Minister Wang Yi met Japanese Foreign Minister Takeshi Iwaya in Tokyo, and South Korea agreed to send a delegation to Beijing.';
+    const two = events(text, '2025-03-23');
+    const agree = two.find((e) => e.event_type === 'AGREE');
+    expect(agree).toBeDefined();
+    expect(agree!.location).toBeNull();
+  });
+
   it('gives evidence offsets that slice exactly the sentence', () => {
     for (const e of evs) {
       expect(doc.slice(e.evidence.start, e.evidence.end)).toBe(tokyo);
