@@ -25,4 +25,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./export.js')).exportCommand,
   gazetteer: async () => (await import('./gazetteer.js')).gazetteerCommand,
   db: async () => (await import('./db.js')).dbCommand,
+  serve: async () => (await import('./serve.js')).serveCommand,
 };
