@@ -12,7 +12,7 @@ export const DEAD_QUEUE = 'bilat-ingest-dead';
 export interface QueuePolicy {
   /** Attempts after the first (default 3). */
   retryLimit: number;
-  /** Seconds before the first retry; doubled (with jitter) for each further one (default 10). */
+  /** Seconds before the first retry; doubled (with jitter) for each further one (default 5). */
   retryDelay: number;
   /** Seconds a claimed job may run before it counts as failed and returns to the queue (default 300). */
   expireInSeconds: number;
@@ -29,7 +29,7 @@ export function bossSchema(store: Store): string {
 export interface OpenQueueOptions {
   /** Pool size for pg-boss's own connections. */
   connections?: number;
-  /** Run pg-boss maintenance (expiring timed-out jobs) every this many seconds (default 10). */
+  /** Run pg-boss maintenance (expiring timed-out jobs) every this many seconds (default 5). */
   maintenanceSeconds?: number;
   /** Workers supervise (expire, archive); enqueue and status do not need to. */
   supervise?: boolean;
@@ -59,7 +59,7 @@ export async function openQueue(store: Store, location: string, options: OpenQue
     max: options.connections ?? 4,
     supervise: options.supervise ?? false,
     schedule: false,
-    maintenanceIntervalSeconds: options.maintenanceSeconds ?? 10,
+    maintenanceIntervalSeconds: options.maintenanceSeconds ?? 5,
     application_name: 'bilat',
   } as PgBoss.ConstructorOptions);
   boss.on('error', (err) => options.onError?.(err));
