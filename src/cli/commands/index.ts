@@ -28,4 +28,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   enqueue: async () => (await import('./enqueue.js')).enqueueCommand,
   worker: async () => (await import('./worker.js')).workerCommand,
   jobs: async () => (await import('./jobs.js')).jobsCommand,
+  watch: async () => (await import('./watch.js')).watchCommand,
 };
