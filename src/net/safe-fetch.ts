@@ -121,7 +121,8 @@ function request(url: URL, options: SafeFetchOptions, signal: AbortSignal): Prom
     if (options.etag) headers['if-none-match'] = options.etag;
     if (options.lastModified) headers['if-modified-since'] = options.lastModified;
     const lib = url.protocol === 'https:' ? https : http;
-    const req = lib.request(url, { method: 'GET', headers, lookup: guardedLookup(options.allowPrivate ?? false), signal }, (res) => resolve({ res }));
+    // No shared agent: every request resolves and checks its address afresh, and no stale kept-alive socket is reused.
+    const req = lib.request(url, { method: 'GET', headers, agent: false, lookup: guardedLookup(options.allowPrivate ?? false), signal }, (res) => resolve({ res }));
     req.on('error', reject);
     req.end();
   });
