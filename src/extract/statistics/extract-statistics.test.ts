@@ -78,6 +78,77 @@ describe('extract/statistics: consistency and tolerance', () => {
   });
 });
 
+describe('extract/statistics: percentage points, multipliers, ranges and shared precision', () => {
+  const cases: Array<[string, boolean | null]> = [
+    // points are the difference of two rates; per cent is their relative change
+    ['The jobless rate rose 2 percentage points to 7 per cent from 5 per cent.', true],
+    ['The jobless rate rose 4 percentage points to 7 per cent from 5 per cent.', false],
+    ['The share of online bookings rose to 30% from 20%, up 10 percentage points.', true],
+    ['The share of online bookings rose to 30% from 20%, up 50%.', true],
+    ['The share of online bookings rose to 30% from 20%, up 10%.', false],
+    // a hedge bounds a multiplier on one side
+    ['Arrivals more than doubled to 2.9 million from 1.2 million.', true],
+    ['Arrivals more than doubled to 2.2 million from 1.2 million.', false],
+    ['Arrivals nearly doubled to 2.3 million from 1.2 million.', true],
+    ['Arrivals nearly doubled to 2.65 million from 1.2 million.', false],
+    // "-fold" is a multiplier
+    ['Arrivals rose threefold to 3.6 million from 1.2 million.', true],
+    ['Arrivals rose five-fold to 3.6 million from 1.2 million.', false],
+    ['Arrivals rose 1.5-fold to 1.8 million from 1.2 million.', true],
+    // a stated range allows any value in it
+    ['Sales rose 10–12% to 1,110 from 1,000.', true],
+    ['Sales rose between 10 and 12 per cent to 1,110 from 1,000.', true],
+    ['Sales rose 10–12% to 1,150 from 1,000.', false],
+    // "1 million" next to "1.5 million" is written to the same precision (1.0 million)
+    ['Visitors rose to 1.5 million from 1 million, up 30 per cent.', false],
+    ['Visitors rose to 1.5 million from 1 million, up 50 per cent.', true],
+  ];
+  it.each(cases)('%s → consistent %s', (text, expected) => {
+    const withChecks = stats(text).find((s) => s.checks && s.checks.length > 0);
+    expect(withChecks?.consistent ?? null).toBe(expected);
+  });
+
+  it('records points as an absolute change of the rate', () => {
+    const [s] = stats('The jobless rate rose 2 percentage points to 7 per cent from 5 per cent.');
+    expect(s!.change).toMatchObject({ pct: null, abs: 2, previous: 5, consistent: true });
+  });
+});
+
+describe('extract/statistics: a percentage restating a share', () => {
+  const cases: Array<[string, boolean | null]> = [
+    ['30 of the 120 flights were cancelled, or 25 per cent.', true],
+    ['30 of the 120 flights were cancelled, or 40 per cent.', false],
+    ['Of the 120 flights, 30 were cancelled (25%).', true],
+    ['Of the 120 flights, 30 were cancelled (20%).', false],
+    ['Some 3.2 million of the 8 million visitors came from China, about 40 per cent.', true],
+    ['Some 3.2 million of the 8 million visitors came from China, about 60 per cent.', false],
+    ['Ports handled 2.5 million containers; 1 million of them were empty, meaning that 40 per cent of boxes carried nothing.', true],
+    ['Ports handled 2.5 million containers; 1 million of them were empty, meaning that 30 per cent of boxes carried nothing.', false],
+  ];
+  it.each(cases)('%s → consistent %s', (text, expected) => {
+    const pct = stats(text).find((s) => s.unit === 'percent');
+    expect(pct?.consistent ?? null).toBe(expected);
+  });
+
+  it('leaves a percentage of something else alone', () => {
+    const pct = stats('30 of the 120 flights were cancelled and 40 per cent of hotels closed.').find((s) => s.unit === 'percent');
+    expect(pct?.consistent ?? null).toBeNull();
+  });
+});
+
+describe('extract/statistics: parts of a whole', () => {
+  const cases: Array<[string, boolean | null]> = [
+    ['The total of 1,000 visitors was made up of 600 Chinese and 400 Japanese.', true],
+    ['The total of 1,000 visitors was made up of 600 Chinese and 300 Japanese.', false],
+    ['The 500 delegates included 200 from China and 250 from Korea.', true],
+    ['The 500 delegates included 200 from China and 350 from Korea.', false],
+  ];
+  it.each(cases)('%s → consistent %s', (text, expected) => {
+    const [whole] = stats(text);
+    expect(whole?.consistent ?? null).toBe(expected);
+  });
+});
+
 describe('extract/statistics: units and measures', () => {
   const cases: Array<[string, number, string]> = [
     ['The deal is worth US$1.2 billion in trade.', 1200000000, 'USD'],

@@ -184,7 +184,8 @@ export function assignRoles(tokens: Token[], numbers: NumberMention[]): Roled[] 
   return roled;
 }
 
-function hedgeIndex(tokens: Token[], m: NumberMention): number {
+/** Token index where a number's hedge starts (the number's own start when it has none). */
+export function hedgeIndex(tokens: Token[], m: NumberMention): number {
   if (m.hedgeStart === null) return m.tokenStart;
   const k = tokens.findIndex((t) => t.start >= m.hedgeStart! - (m.start - tokens[m.tokenStart]!.start));
   return k >= 0 && k < m.tokenStart ? k : m.tokenStart;
