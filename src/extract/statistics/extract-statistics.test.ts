@@ -102,10 +102,26 @@ describe('extract/statistics: percentage points, multipliers, ranges and shared 
     // "1 million" next to "1.5 million" is written to the same precision (1.0 million)
     ['Visitors rose to 1.5 million from 1 million, up 30 per cent.', false],
     ['Visitors rose to 1.5 million from 1 million, up 50 per cent.', true],
+    // "N times" and "twice" with the value they multiply
+    ['Bookings were 2.5 times the 10,000 of last year at 25,000.', true],
+    ['Bookings were 3.5 times the 10,000 of last year at 25,000.', false],
+    ['Bookings reached 25,000, twice the 12,000 of 2023.', true],
+    ['Bookings reached 45,000, twice the 12,000 of 2023.', false],
+    // the base after "than the", and a difference stated before it
+    ['Revenue of $2.4 billion was 20% higher than the $2 billion recorded in 2023.', true],
+    ['Revenue of $2.4 billion was 30% higher than the $2 billion recorded in 2023.', false],
+    ['The ministry counted 4,000 students, 1,000 more than the 3,000 in 2023.', true],
+    ['The ministry counted 4,000 students, 1,500 more than the 3,000 in 2023.', false],
   ];
   it.each(cases)('%s → consistent %s', (text, expected) => {
     const withChecks = stats(text).find((s) => s.checks && s.checks.length > 0);
     expect(withChecks?.consistent ?? null).toBe(expected);
+  });
+
+  it('reads "more than a dozen" as a hedge, not as a base', () => {
+    const found = stats('After the roughly 90-minute talks, the two sides signed more than a dozen agreements.');
+    expect(found.map((s) => s.value)).toContain(90);
+    expect(found.map((s) => s.change)).toEqual(found.map(() => null));
   });
 
   it('records points as an absolute change of the rate', () => {
@@ -190,6 +206,7 @@ describe('extract/statistics: negative_cases', () => {
     'He had visited Osaka three times and settled on five principles.',
     'Moon arrived on Wednesday for a four-day state visit.',
     'Sales rose in the first eight months of the year.',
+    'The envoy had met him twice before the talks.',
   ];
   it.each(cases)('%s → no statistic', (text) => {
     expect(stats(text)).toEqual([]);

@@ -57,6 +57,10 @@ describe('findNumbers: fractions, multipliers and ranges', () => {
     ['a five-fold increase', 5, 'multiplier'],
     ['a 1.5-fold rise', 1.5, 'multiplier'],
     ['a tenfold jump', 10, 'multiplier'],
+    ['2.5 times the 2023 level', 2.5, 'multiplier'],
+    ['three times as many visitors', 3, 'multiplier'],
+    ['twice the number of flights', 2, 'multiplier'],
+    ['bookings rose 2.5 times to 25,000', 2.5, 'multiplier'],
   ];
   it.each(fractions)('%s → %d (%s)', (text, value, kind) => {
     const m = first(text)!;
@@ -92,7 +96,7 @@ describe('findNumbers: hedged multipliers and range ends', () => {
     expect(toExactDecimal(m.rangeHigh!)).toBe('12.25');
   });
 
-  const notFold: string[] = ['the manifold problems', 'a scaffold collapsed', 'the fold of the map'];
+  const notFold: string[] = ['the manifold problems', 'a scaffold collapsed', 'the fold of the map', 'he visited Osaka three times and left', 'they met twice'];
   it.each(notFold)('%s → no multiplier', (text) => {
     expect(findNumbers(text).filter((m) => m.kind === 'multiplier')).toEqual([]);
   });

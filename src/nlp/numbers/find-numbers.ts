@@ -6,7 +6,7 @@ import { parseDecimal, toNumber, type Rational } from './rational.js';
 import { tokenize, type Token } from './tokens.js';
 
 const NUMBER_WORD_GATE =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|thirds?|quarters?|fifths?|tenths?|doubled?|doubling|tripled?|trebled|quadrupled|halved|\w*fold)\b/i;
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|thirds?|quarters?|fifths?|tenths?|doubled?|doubling|tripled?|trebled|quadrupled|halved|twice|\w*fold)\b/i;
 
 /** Cheap test: could this text contain a number at all? */
 export function mayHaveNumber(text: string): boolean {
@@ -36,7 +36,7 @@ export function findNumbers(text: string, options: FindOptions = {}): NumberMent
   const phones = /\d[\s.-]\d/.test(text) ? phoneSpans(text) : [];
   const out: NumberMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const mult = multiplierAt(tokens, i, lex) ?? foldAt(tokens, i, lex);
+    const mult = multiplierAt(tokens, i, lex) ?? foldAt(tokens, i, lex) ?? timesAt(tokens, i, lex);
     if (mult) {
       // "more than doubled", "nearly tripled": the hedge bounds the ratio.
       const hedge = hedgeBefore(tokens, i, lex) ?? undefined;
@@ -204,6 +204,28 @@ function foldAt(tokens: Token[], i: number, lex: NumberLexicon): { end: number; 
   if (t.kind === 'num' && /^\d+(?:\.\d+)?$/.test(t.text)) return { end: i + 3, ratio: parseDecimal(t.text) };
   const w = t.kind === 'word' ? lex.words.get(t.lower) : undefined;
   if (w && (w.kind === 'unit' || w.kind === 'teen' || w.kind === 'tens')) return { end: i + 3, ratio: w.value };
+  return null;
+}
+
+/**
+ * "2.5 times the 2023 level", "three times as many", "rose 2.5 times to 25,000": "N times" is a
+ * ratio when a comparison follows it (data/lexicon/times-cues.txt); "visited three times" is not.
+ */
+function timesAt(tokens: Token[], i: number, lex: NumberLexicon): { end: number; ratio: Rational } | null {
+  const t = tokens[i]!;
+  let ratio: Rational | null = null;
+  let end = i + 1;
+  if (t.kind === 'num' && /^\d+(?:\.\d+)?$/.test(t.text)) ratio = parseDecimal(t.text);
+  else if (t.kind === 'word') {
+    const w = lex.words.get(t.lower);
+    if (w && (w.kind === 'unit' || w.kind === 'teen' || w.kind === 'tens')) ratio = w.value;
+  }
+  if (!ratio || tokens[end]?.lower !== 'times') return null;
+  end++;
+  const cue = lex.timesCues.get(tokens[end]?.lower ?? '');
+  if (cue === 'next') return { end, ratio };
+  const verb = lex.changes.get(tokens[i - 1]?.lower ?? '');
+  if (cue === 'verb-next' && verb?.kind === 'verb') return { end, ratio };
   return null;
 }
 
