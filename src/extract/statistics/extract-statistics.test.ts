@@ -124,6 +124,23 @@ describe('extract/statistics: percentage points, multipliers, ranges and shared 
     expect(found.map((s) => s.change)).toEqual(found.map(() => null));
   });
 
+  const later: Array<[string, boolean]> = [
+    ['By Friday the airline had grounded 910 of its 4,200 flights. A week earlier the count had stood at 280, meaning it more than tripled.', true],
+    ['By Friday the airline had grounded 910 of its 4,200 flights. A week earlier the count had stood at 280, meaning it more than quadrupled.', false],
+  ];
+  it.each(later)('a multiplier after the earlier value gives the change to the later one: %s', (text, consistent) => {
+    const found = stats(text);
+    const now = found.find((x) => x.value === 910);
+    expect(now!.change).toMatchObject({ previous: 280, consistent });
+    expect(found.find((x) => x.value === 280)!.change).toBeNull();
+  });
+
+  it('"made up" is no rise: a rate against an earlier rate alone cannot be checked', () => {
+    const [s] = stats('Students from Asia made up about 31 per cent of the intake, against nearly 47 per cent in 2016.');
+    expect(s!.change?.direction).not.toBe('up');
+    expect(s!.consistent ?? null).toBeNull();
+  });
+
   it('records points as an absolute change of the rate', () => {
     const [s] = stats('The jobless rate rose 2 percentage points to 7 per cent from 5 per cent.');
     expect(s!.change).toMatchObject({ pct: null, abs: 2, previous: 5, consistent: true });

@@ -70,7 +70,9 @@ export function extractStatistics(input: StatisticsInput): StatisticRecord[] {
     if (!candidates.length) continue;
     const dates = input.dates ? inSentence(input.dates, s) : fallbackDates(s.text, s.start, s.index, input.doc.published);
     const whole = opensWithWhole(tokens) && previousSentence && previousSentence.index >= s.index - 2 ? firstCount(previousSentence.built) : null;
-    const earlier = (unit: string) => recent.filter((r) => r.index >= s.index - 3 && r.built.record.unit === unit).pop()?.built ?? null;
+    // The whole of a share ("904 of the 5,548 flights") is not what a later "tripled" refers to.
+    const earlier = (unit: string) =>
+      recent.filter((r) => r.index >= s.index - 3 && r.built.record.unit === unit && !recent.some((x) => x.built.shareOf === r.built)).pop()?.built ?? null;
     const built = buildSentence(input, s, tokens, candidates, dates, whole, earlier);
     for (const b of built) recent.push({ index: s.index, built: b });
     for (const b of built) {
@@ -146,14 +148,20 @@ function buildSentence(
     const points = statedPct?.m.kind === 'percentage_points' ? statedPct : undefined;
     const pct = points ? undefined : statedPct;
     const abs = parts(k, 'abs') ?? points;
-    const ratio = parts(k, 'ratio');
+    let ratio = parts(k, 'ratio');
     // "Beijing doubled the permitted stay to 30 days": a multiplier refers back to the last value
     // of the same unit in the three sentences before when its own sentence gives none.
     let previousMention = parts(k, 'previous')?.m ?? null;
     if (!previousMention && ratio) {
       const unit = unitAndMeasure(s.text, tokens, m, whole)?.unit;
       const back = unit ? earlier(unit) : null;
-      if (back) previousMention = back.mention;
+      // "…suspended 904 flights. Two days earlier the number had stood at 268, meaning it more than
+      // tripled": when the numbers only fit the multiplier the other way round, this sentence's number
+      // is the earlier value of the one before, and the change belongs to that one.
+      if (back && (ratio.m.value > 1 ? back.mention.value > m.value : back.mention.value < m.value)) {
+        applyBackRatio(back, m, ratio);
+        ratio = undefined;
+      } else if (back) previousMention = back.mention;
     }
     // Dates that belong to the earlier value: after it when it follows ("compared to 403,470 in
     // the same period a year earlier"), between it and the value when it comes first.
@@ -220,6 +228,27 @@ function buildSentence(
     b.record.consistent = checks.length ? checks.every((c) => c.consistent) : null;
   }
   return built;
+}
+
+/** A multiplier whose current value is in an earlier sentence: the change goes to that statistic. */
+function applyBackRatio(back: Built, previous: NumberMention, ratio: Roled): void {
+  const checks = checkChange({ current: stated(back.mention), previous: stated(previous), pct: null, abs: null, ratio: stated(ratio.m), direction: ratio.direction });
+  const r = back.record;
+  const computed = previous.value !== 0 ? toNumber(mul(HUNDRED, { n: back.mention.q.n * previous.q.d - previous.q.n * back.mention.q.d, d: back.mention.q.d * previous.q.n }), 2) : null;
+  r.change = {
+    pct: toNumber(mul(HUNDRED, { n: ratio.m.q.n - ratio.m.q.d, d: ratio.m.q.d }), 2),
+    abs: null,
+    previous: previous.value,
+    previous_period: null,
+    direction: ratio.direction,
+    computed_pct: computed,
+    consistent: checks.length ? checks.every((c) => c.consistent) : null,
+    ratio: ratio.m.value,
+  };
+  r.checks = [...(r.checks ?? []), ...checks];
+  r.consistent = r.checks.length ? r.checks.every((c) => c.consistent) : null;
+  if (!r.rule.includes('+change')) r.rule += '+change';
+  r.rule += '+later-multiplier';
 }
 
 function unitAndMeasure(sentence: string, tokens: Token[], m: NumberMention, whole: Built | null): { unit: string; value: number; measure: Measure | null } | null {

@@ -103,6 +103,8 @@ function directionBefore(tokens: Token[], i: number): 'up' | 'down' | null {
   const lex = numberLexicon();
   for (let k = i - 1; k >= 0; k--) {
     const c = lex.changes.get(tokens[k]!.lower);
+    // "made up about 31 per cent": a phrasal verb, not a rise.
+    if (c && tokens[k]!.lower === 'up' && NOT_CHANGE_BEFORE_UP.has(tokens[k - 1]?.lower ?? '')) continue;
     if (c && c.kind !== 'adjective') return dir(c.direction);
   }
   return null;
