@@ -38,6 +38,10 @@ export function renderReport(sections: EvalSection[]): string {
     const counts = Object.entries(s.counts).map(([k, v]) => `${k}=${v}`).join(', ');
     if (counts) lines.push(`  counts: ${counts}`);
     for (const e of s.errors ?? []) lines.push(`  error class: ${e.class} (${e.count})${e.examples[0] ? ` e.g. ${e.examples[0]}` : ''}`);
+    for (const l of s.listings ?? []) {
+      lines.push(`  ${l.title} (${l.lines.length})`);
+      for (const line of l.lines) lines.push(`    - ${line}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -10,6 +10,8 @@ export interface EvalSection {
   targets?: Record<string, number>;
   /** The largest error classes with examples, for the closing notes. */
   errors?: Array<{ class: string; count: number; examples: string[] }>;
+  /** Every item of one kind the system got wrong, one line each, printed in full (e.g. consistency verdicts). */
+  listings?: Array<{ title: string; lines: string[] }>;
   skipped?: string;
 }
 
