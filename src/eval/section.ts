@@ -10,6 +10,8 @@ export interface EvalSection {
   targets?: Record<string, number>;
   /** The largest error classes with examples, for the closing notes. */
   errors?: Array<{ class: string; count: number; examples: string[] }>;
+  /** Every error with every example (printed with BILAT_DEBUG=eval; not written to results.json). */
+  allErrors?: Array<{ class: string; count: number; examples: string[] }>;
   skipped?: string;
 }
 
