@@ -155,6 +155,37 @@ describe('event dates', () => {
     ]);
   });
 
+  it('dates an undated past event in a later paragraph by the day of the lede', () => {
+    const lede = 'Xi Jinping and Lee Jae Myung held talks in Beijing on Tuesday, their first meeting since the election of the new South Korean president in June.';
+    const later = 'Lee urged China to lift its curbs on Korean films.';
+    const out = events(`${lede}\n\n${later}`, '2026-01-07', [{ text: 'on Tuesday', start: '2026-01-06', precision: 'day' }]);
+    expect(out.map((e) => [e.event_type, e.date?.start, e.date?.source])).toEqual([
+      ['CONSULT', '2026-01-06', 'stated'],
+      ['REQUEST', '2026-01-06', 'inferred'],
+    ]);
+  });
+
+  it('does not carry a background paragraph\'s day into the next paragraph', () => {
+    const lede = 'Xi Jinping and Lee Jae Myung held talks in Beijing on Tuesday, their first meeting since the election of the new South Korean president in June.';
+    const background = 'Lee Jae Myung visited Japan on Friday.';
+    const later = 'Lee urged China to lift its curbs on Korean films.';
+    const out = events(`${lede}\n\n${background}\n\n${later}`, '2026-01-07', [
+      { text: 'on Tuesday', start: '2026-01-06', precision: 'day' },
+      { text: 'on Friday', start: '2026-01-02', precision: 'day' },
+    ]);
+    expect(out.map((e) => [e.event_type, e.date?.start])).toEqual([
+      ['CONSULT', '2026-01-06'],
+      ['CONSULT', '2026-01-02'],
+      ['REQUEST', '2026-01-06'],
+    ]);
+  });
+
+  it('does not carry a lede day older than a week before publication across paragraphs', () => {
+    const lede = 'Xi Jinping and Lee Jae Myung held talks in Beijing on Dec. 1, their first meeting since the election of the new South Korean president in June.';
+    const out = events(`${lede}\n\nLee urged China to lift its curbs on Korean films.`, '2026-01-07', [{ text: 'on Dec. 1', start: '2025-12-01', precision: 'day' }]);
+    expect(out.map((e) => e.date?.start)).toEqual(['2025-12-01', '2026-01-07']);
+  });
+
   it('does not date an event by a vague reference ("recently")', () => {
     const [e] = events('South Korea recently criticised Japan.', '2025-11-03', [{ text: 'recently', start: '2025-01-01', end: '2025-12-31', precision: 'year', timex: 'PAST_REF' }]);
     expect(e?.date?.source).toBe('inferred');

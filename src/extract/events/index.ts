@@ -8,6 +8,7 @@ import type { ActorRef, DateValue, EventRecord, Sentence } from '../../types.js'
 import type { DebugFn } from '../../util/debug.js';
 import type { RichMention } from '../actors/mention.js';
 import { resolvePerson } from '../actors/roles.js';
+import { addDays } from '../../util/dates.js';
 import { dateFlags, eventDate, eventLocation } from './anchor.js';
 import { dyadCounterpart, mainDyad } from './dyad.js';
 import { ArgumentFinder, type Arguments } from './arguments.js';
@@ -110,17 +111,46 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
       continue;
     }
     const st = analyse(s.text, s.start, mentions, lex);
-    const prev = [...out].reverse().find((e) => e.date?.text && e.date.precision === 'day' && !e.future && !e.historical);
-    const sameParagraph = prev && !ctx.doc.text.slice(prev.evidence.end, s.start).includes('\n');
-    const carry = sameParagraph ? prev.date : null;
+    const carry = narrativeDate(out, ctx.doc.text, s.start, ctx.doc.published);
     const sentenceCtx = { carry, dyad, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
     out.push(...codeSentence(ctx, sentenceCtx, matches, lex, ontology, opts.gazetteer, log));
   }
   return out;
 }
 
+/**
+ * The date the story is at when a sentence begins. In the same paragraph, the day of the last
+ * event dated by an expression carries over ("Lee and Xi met on Monday. … They agreed to…").
+ * Across paragraphs, news writing returns to the story's own occasion: the day of the first
+ * dated event of the document when it falls in the week before publication (the lede), not the
+ * day of a background paragraph ("Park flew in on Monday", "On June 4, …"). The lede is the
+ * first two body paragraphs (headings, decks and bylines are shorter than LEDE_MIN characters).
+ */
+const LEDE_MIN = 120;
+
+/** Offset where the lede ends: after the first two paragraphs of at least LEDE_MIN characters. */
+function ledeEnd(text: string): number {
+  let found = 0;
+  let at = 0;
+  for (const para of text.split('\n')) {
+    at += para.length + 1;
+    if (para.trim().length >= LEDE_MIN && ++found === 2) return at;
+  }
+  return at;
+}
+
+export function narrativeDate(previous: EventRecord[], text: string, at: number, published: string | null): DateValue | null {
+  const dated = (e: EventRecord) => !!e.date?.text && e.date.precision === 'day' && !e.future && !e.historical;
+  const prev = [...previous].reverse().find(dated);
+  if (!prev?.date) return null;
+  if (!text.slice(prev.evidence.end, at).includes('\n')) return prev.date;
+  const lede = previous.find((e) => dated(e) && e.evidence.start < ledeEnd(text))?.date;
+  if (!lede || !published || lede.start > published || lede.start < addDays(published, -7)) return null;
+  return lede;
+}
+
 interface SentenceContext {
-  /** The stated date of the last dated event in the previous sentence of the same paragraph. */
+  /** The story's current day (narrativeDate). */
   carry: DateValue | null;
   /** The document's main dyad (dyad.ts), for recipients the sentence leaves unnamed. */
   dyad: [string, string] | null;
