@@ -186,6 +186,29 @@ describe('event dates', () => {
     expect(out.map((e) => e.date?.start)).toEqual(['2025-12-01', '2026-01-07']);
   });
 
+  it('dates an event in "<n> days after …" that long before the rest of the sentence', () => {
+    const text = 'The ministry spoke on Friday, two days after Japan and South Korea held talks in Tokyo.';
+    const out = events(text, '2025-11-09', [{ text: 'on Friday', start: '2025-11-07', precision: 'day' }]);
+    expect(out.map((e) => [e.event_type, e.date?.start, e.date?.source])).toEqual([['CONSULT', '2025-11-05', 'inferred']]);
+  });
+
+  it('counts "a week before …" from publication when the sentence has no other date, and keeps a date the phrase states', () => {
+    const [e] = events('The vote came a week before Japan and South Korea held talks in Tokyo.', '2025-11-09');
+    expect(e?.date?.start).toBe('2025-11-16');
+    const [f] = events('The vote came a week after Japan and South Korea held talks in Tokyo on Monday.', '2025-11-09', [{ text: 'on Monday', start: '2025-11-03', precision: 'day' }]);
+    expect(f?.date?.start).toBe('2025-11-03');
+  });
+
+  it('counts a shift from the story\'s day and does not carry the shifted date to the next sentence', () => {
+    const text = 'The talks took place a day after North Korea fired ballistic missiles. The two sides also agreed to expand exchanges between their defence authorities.';
+    const out = events(`South Korea and China held talks in Beijing on Monday.\n${text}`, '2026-01-06', [{ text: 'on Monday', start: '2026-01-05', precision: 'day' }]);
+    expect(out.map((e) => [e.event_type, e.date?.start])).toEqual([
+      ['CONSULT', '2026-01-05'],
+      ['MOBILIZE', '2026-01-04'],
+      ['AGREE', '2026-01-05'],
+    ]);
+  });
+
   it('does not date an event by a vague reference ("recently")', () => {
     const [e] = events('South Korea recently criticised Japan.', '2025-11-03', [{ text: 'recently', start: '2025-01-01', end: '2025-12-31', precision: 'year', timex: 'PAST_REF' }]);
     expect(e?.date?.source).toBe('inferred');

@@ -140,7 +140,7 @@ function ledeEnd(text: string): number {
 }
 
 export function narrativeDate(previous: EventRecord[], text: string, at: number, published: string | null): DateValue | null {
-  const dated = (e: EventRecord) => !!e.date?.text && e.date.precision === 'day' && !e.future && !e.historical;
+  const dated = (e: EventRecord) => !!e.date?.text && e.date.precision === 'day' && !e.future && !e.historical && !e.rule.includes('date/relative-shift');
   const prev = [...previous].reverse().find(dated);
   if (!prev?.date) return null;
   if (!text.slice(prev.evidence.end, at).includes('\n')) return prev.date;
@@ -386,7 +386,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       }
     }
     const flags = findFlags(st, lex, c.a, args.subjectEnd, c.clause);
-    const when = eventDate(st, sc.dates, c.a, c.b, c.clause, published, flags.negated, chosen.filter((o) => o !== c).map((o) => [o.a, o.b] as [number, number]), flags.future);
+    const when = eventDate(st, sc.dates, c.a, c.b, c.clause, published, flags.negated, chosen.filter((o) => o !== c).map((o) => [o.a, o.b] as [number, number]), flags.future, sc.carry?.start ?? null);
     if (when.notUntil) {
       flags.negated = false;
       flags.why.push('"not … until": not negated');
@@ -397,6 +397,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       when.date = { ...sc.carry, source: 'inferred' };
       when.why = `no date in the sentence: the previous event's "${sc.carry.text}" carries over`;
     }
+    if (when.shifted) draft.rules.push('date/relative-shift');
     const fromDate = dateFlags(when.date, published);
     if (fromDate.future && !flags.future) flags.why.push('future: dated after publication');
     if (fromDate.historical && !flags.historical) flags.why.push('historical: dated over 30 days before publication');
