@@ -194,6 +194,14 @@ export class SentenceComposer {
       // "President Xi" on first mention: a title that fits one of the person's roles.
       const fits = s.ids.filter((id) => this.gaz.people.get(id)!.roles.some((r) => r.title && r.title.toLowerCase().includes(titleHint)));
       if (fits.length === 1) return fits[0]!;
+      // "President Bush": several people fit; the one in that office at the document's date, else,
+      // when all of them served the same country, the latest (the country is right either way).
+      const date = this.state.date;
+      const holding = (id: string) => this.gaz.people.get(id)!.roles.filter((r) => r.title && r.title.toLowerCase().includes(titleHint));
+      const now = date ? fits.filter((id) => holding(id).some((r) => (!r.from || r.from <= date) && (!r.to || date <= r.to))) : [];
+      if (now.length === 1) return now[0]!;
+      const countries = new Set(fits.flatMap((id) => holding(id).map((r) => r.country)));
+      if (fits.length > 1 && countries.size === 1) return [...fits].sort((a, b) => latestStart(holding(b)).localeCompare(latestStart(holding(a))))[0]!;
     }
     return null;
   }
@@ -801,4 +809,9 @@ export class SentenceComposer {
       return;
     }
   }
+}
+
+/** The latest start among roles ('' when none is dated). */
+function latestStart(roles: Array<{ from?: string }>): string {
+  return roles.map((r) => r.from ?? '').sort().pop() ?? '';
 }
