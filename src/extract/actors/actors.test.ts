@@ -35,6 +35,8 @@ describe('actor recognition', () => {
     ['The Chinese embassy told citizens to stay calm.', ['Chinese embassy → CHN/GOV']],
     ['South Koreans queued for hours.', ['South Koreans → KOR/CVL']],
     ['China banned South Korean entertainment products.', ['China → CHN/-', 'South Korean → KOR/-']],
+    ["Japan's high court rejected the appeal.", ["Japan's high court → JPN/JUD"]],
+    ["Japan's Conservative government said so.", ["Japan's Conservative government → JPN/GOV"]],
     ['The government in Seoul said it would act.', ['government in Seoul → KOR/GOV', 'it → KOR/GOV']],
     ['Former President Yoon Suk Yeol was arrested.', ['Former President Yoon Suk Yeol → KOR/ELI']],
     ['IVE performed for ARMY members, not for the army.', ['IVE → KOR/CUL']],

@@ -225,6 +225,18 @@ describe('event dates', () => {
   });
 });
 
+describe('ethnic groups', () => {
+  it('codes an ethnic group to the country the clause places it in', () => {
+    const [e] = events('Ethnic Koreans rallied in Japan on Sunday against the new law.', '2025-03-23');
+    expect([e?.event_type, e?.actor.map((a) => a.country)]).toEqual(['PROTEST', ['JPN']]);
+  });
+
+  it('keeps the demonym\'s country without "ethnic"', () => {
+    const [e] = events('South Koreans rallied in Japan on Sunday against the new law.', '2025-03-23');
+    expect(e?.actor.map((a) => a.country)).toEqual(['KOR']);
+  });
+});
+
 describe('event records', () => {
   it('score and quad come from the ontology', () => {
     const [e] = events('Seoul criticised Tokyo.', '2024-11-15');

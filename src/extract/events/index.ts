@@ -15,7 +15,7 @@ import { ArgumentFinder, type Arguments } from './arguments.js';
 import { findFlags } from './flags.js';
 import { getEventLexicon, type EventLexicon } from './lexicon.js';
 import { findCues, phraseAt, type CueMatch } from './match.js';
-import { privateConsult, refineConsultMode, stateActors, type Draft } from './refine.js';
+import { ethnicMinority, privateConsult, refineConsultMode, stateActors, type Draft } from './refine.js';
 import { analyse, tokenRange, type Structure } from './structure.js';
 
 export interface EventCoderOptions {
@@ -405,6 +405,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     flags.historical ||= fromDate.historical;
     const actorSpans = new Set(sc.mentions.filter((m) => !m.locative).map((m) => m.start));
     draft.location = eventLocation(st, sc.places.filter((p) => !actorSpans.has(p.start)), c.a, c.clause);
+    ethnicMinority(draft, ctx.doc.text);
     if (privateConsult(draft)) {
       log?.(`cue ${cue.id} "${triggerText}": a meeting or visit by private people (${draft.actor.map((m) => m.text).join(', ')}) — not coded`);
       continue;
