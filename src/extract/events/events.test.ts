@@ -225,6 +225,16 @@ describe('event dates', () => {
   });
 });
 
+describe('implied authorities', () => {
+  it('gives a passive arrest with no agent to the country where it happened', () => {
+    expect(events('Two Japanese nationals were arrested in China on Monday.', '2025-03-23').map(dyad)).toEqual(['COERCE CHN→JPN']);
+  });
+
+  it('codes nothing when the passive names neither an agent nor a country', () => {
+    expect(events('Two Japanese nationals were arrested on Monday.', '2025-03-23')).toEqual([]);
+  });
+});
+
 describe('ethnic groups', () => {
   it('codes an ethnic group to the country the clause places it in', () => {
     const [e] = events('Ethnic Koreans rallied in Japan on Sunday against the new law.', '2025-03-23');

@@ -67,6 +67,8 @@ export function eventId(documentId: string, sentence: number, start: number, end
 }
 
 const FUTURE_AGREE = new Set(['COOPERATE', 'AID', 'SUPPORT']);
+/** Categories of acts that only authorities do (arrests, bans, expulsions; investigations too). */
+const IMPLIED_AUTHORITY = new Set(['COERCE', 'SANCTION']);
 /** Acts that, made conditional, are threats. */
 const THREAT_CONTENT = new Set(['PROTEST', 'SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 
@@ -327,6 +329,16 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     if (args && delegatedBy) {
       args.actor = delegatedBy;
       args.why.push('actor: who gave the order');
+    }
+    // "A missionary was arrested in Lebanon": a state act in the passive with no agent was done by
+    // the authorities of the country where it happened.
+    if (args && !args.actor.length && args.passive && (IMPLIED_AUTHORITY.has(cue.category) || (cue.category === 'ACCUSE' && cue.mode === 'investigate'))) {
+      const loc = eventLocation(st, sc.places, c.a, c.clause);
+      const place = loc && sc.places.find((p) => p.text === loc.text && p.country === loc.country);
+      if (place && loc.country) {
+        args.actor = [{ start: place.start, end: place.end, text: place.text, kind: 'country', name: place.country, country: place.country, sector: 'GOV', id: null, rule: 'events/implied-authority', form: 'name', locative: false, plural: false, title: null, gender: null, sentenceIndex: s.index } as RichMention];
+        args.why.push(`passive with no agent, in ${place.country}: its authorities`);
+      }
     }
     if (!args || !args.actor.length) {
       log?.(`cue ${cue.id} "${triggerText}" in sentence ${s.index}: no actor found — not coded`, { why: args?.why ?? [] });
