@@ -225,6 +225,17 @@ describe('event dates', () => {
   });
 });
 
+describe('invitations', () => {
+  it.each([
+    ['Xi Jinping asked Yoon Suk Yeol to visit China.', 'AGREE'],
+    ['South Korea asked Japan to pay a state visit next year.', 'AGREE'],
+    ['Lee Jae Myung asked China to help bring North Korea back to dialogue.', 'REQUEST'],
+    ['China asked Japan to lend it two pandas, and the Japanese side agreed to discuss the request.', 'REQUEST'],
+  ])('%s → %s', (text, category) => {
+    expect(events(text, '2025-03-23')[0]?.event_type).toBe(category);
+  });
+});
+
 describe('implied authorities', () => {
   it('gives a passive arrest with no agent to the country where it happened', () => {
     expect(events('Two Japanese nationals were arrested in China on Monday.', '2025-03-23').map(dyad)).toEqual(['COERCE CHN→JPN']);

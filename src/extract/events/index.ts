@@ -275,6 +275,22 @@ function coordinatedVerbs(st: Structure, x: Chosen, y: Chosen): boolean {
   return true;
 }
 
+const VISIT_LIGHT_VERBS = new Set(['pay', 'make', 'hold', 'attend', 'join']);
+
+/**
+ * A request whose content is a meeting or visit by the one asked: "asked Yoon to visit China",
+ * "invited Xi to pay a state visit". Not when the meeting is deeper in the complement ("asked
+ * Beijing to help bring Pyongyang back to dialogue"), asked for as a thing ("called for
+ * negotiations"), or the act of another subject ("…, and the Chinese side agreed to discuss").
+ */
+function isInvitation(st: Structure, req: Chosen, meet: Chosen): boolean {
+  const cl = st.clauses[meet.clause];
+  if (meet.clause !== req.clause && (cl?.kind === 'coord' || (cl?.subject ?? -1) >= 0)) return false;
+  if (meet.match.compiled.cue.frame === 'verb') return st.lower[meet.a - 1] === 'to';
+  for (let i = meet.a - 1; i >= Math.max(req.b, meet.a - 4); i--) if (VISIT_LIGHT_VERBS.has(st.lower[i]!) && st.lower[i - 1] === 'to') return true;
+  return false;
+}
+
 /** True when a cue sits before the first verb of its clause (it is, or modifies, the subject). */
 function isSubjectOfClause(st: Structure, c: Chosen): boolean {
   const cl = st.clauses[c.clause]!;
@@ -355,7 +371,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       why: [...args.why],
     };
     // PLOVER: an invitation ("asked Yoon to visit China") is an AGREE, not a request.
-    if (draft.category === 'REQUEST' && chosen.some((o) => o !== c && o.match.compiled.cue.category === 'CONSULT' && embeddedIn(o, chosen, st) === c)) {
+    if (draft.category === 'REQUEST' && chosen.some((o) => o !== c && o.match.compiled.cue.category === 'CONSULT' && embeddedIn(o, chosen, st) === c && isInvitation(st, c, o))) {
       draft.category = 'AGREE';
       draft.mode = null;
       draft.rules.push('refine/invitation');
