@@ -340,8 +340,6 @@ export interface Database {
   series: SeriesTable;
   series_point: SeriesPointTable;
   search_entry: SearchEntryTable;
-}
-
   feed: FeedTable;
   feed_item: FeedItemTable;
 }
