@@ -203,3 +203,20 @@ export async function rebuildFusion(store: Store, rules: FusionRules = getFusion
     return { reports: reports.length, written: events.length, removed: Math.max(0, Number(before?.n ?? 0) - events.length) };
   });
 }
+
+/**
+ * Fuse a stored document's events that are not fused yet. A queue worker calls this for every
+ * job, new or duplicate, so that a job retried after a crash between the document's transaction
+ * and the fusion transaction still gets its events fused. Fusing an event twice is harmless.
+ */
+export async function fuseDocumentPending(store: Store, documentId: string): Promise<FusionSummary> {
+  const rows = await store.db
+    .selectFrom('event')
+    .leftJoin('fused_report', 'fused_report.event_id', 'event.id')
+    .select('event.id')
+    .where('event.document_id', '=', documentId)
+    .where('fused_report.event_id', 'is', null)
+    .orderBy('event.id')
+    .execute();
+  return fuseEvents(store, rows.map((r) => r.id));
+}

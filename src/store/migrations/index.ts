@@ -5,6 +5,7 @@ import * as m0003 from './0003-fusion.js';
 import * as m0004 from './0004-policies-series.js';
 import * as m0005 from './0005-search.js';
 import * as m0005i from './0005-list-indexes.js';
+import * as m0006 from './0006-jobs.js';
 
 /**
  * Every migration, in order. Names are frozen once shipped. Reserved next names, so that work
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-policies-series': m0004,
   '0005-search': m0005,
   '0005-list-indexes': m0005i,
+  '0006-jobs': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {
