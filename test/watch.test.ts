@@ -83,7 +83,7 @@ describe('bilat watch', () => {
     expect((await runCli(['watch', 'ftp://example.org/feed'])).code).toBe(2);
   });
 
-  it('on SQLite fetches and ingests new items, then asks with the ETag and takes only what is new', async () => {
+  it('on SQLite fetches and ingests new items, then asks with the ETag and takes only what is new', { timeout: 60_000 }, async () => {
     const db = join(dir.path, 'watch.db');
     stories = ['seoul-talks'];
     log.length = 0;
@@ -131,7 +131,7 @@ describe('bilat watch', () => {
     }
   });
 
-  it.skipIf(!TEST_PG)('on PostgreSQL queues one job per new item for the workers', async () => {
+  it.skipIf(!TEST_PG)('on PostgreSQL queues one job per new item for the workers', { timeout: 60_000 }, async () => {
     const schema = uniqueSchema('bilat_watch');
     const db = pgUrl(TEST_PG!, schema);
     stories = ['visa-rules', 'seoul-talks'];
