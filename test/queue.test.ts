@@ -40,7 +40,7 @@ describe('the job queue', () => {
     expect((await runCli(['jobs', 'frobnicate', '--db', 'postgres://nowhere.invalid/x'])).code).toBe(2);
   });
 
-  it.skipIf(!TEST_PG)('stores each queued document once, however often it is queued', async () => {
+  it.skipIf(!TEST_PG)('stores each queued document once, however often it is queued', { timeout: 120_000 }, async () => {
     const db = freshUrl();
     const articles = join(ROOT, 'data', 'sample', 'articles');
     const first = await runCli(['enqueue', articles, '--db', db]);
@@ -58,7 +58,7 @@ describe('the job queue', () => {
     expect((JSON.parse(docs.stdout) as unknown[]).length).toBe(queued);
   });
 
-  it.skipIf(!TEST_PG)('dead-letters a job that keeps failing, lists it with its reason, and can retry it', async () => {
+  it.skipIf(!TEST_PG)('dead-letters a job that keeps failing, lists it with its reason, and can retry it', { timeout: 60_000 }, async () => {
     const db = freshUrl();
     const store = await openStore(db);
     const boss = await openQueue(store, db);

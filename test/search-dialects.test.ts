@@ -4,13 +4,14 @@ import { createApp } from '../src/server/app.js';
 import { openStore } from '../src/store/db.js';
 import { buildApiStore } from './api-fixture.js';
 import { tempDir } from './helpers.js';
+import { TEST_PG } from './dialects.js';
 
 /**
  * Full-text search and the API answer the same on every database. SQLite always runs;
- * PostgreSQL runs when BILAT_TEST_PG_URL or BILAT_TEST_PG names a server, in a fresh schema
+ * PostgreSQL runs when BILAT_TEST_PG names a server, in a fresh schema
  * that is dropped afterwards.
  */
-const pg = process.env.BILAT_TEST_PG_URL ?? process.env.BILAT_TEST_PG;
+const pg = TEST_PG;
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 

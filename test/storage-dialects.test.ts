@@ -114,7 +114,7 @@ for (const dialect of DIALECTS) {
       results.fused = incremental;
     });
 
-    it('concurrent, out-of-order saves store each document once and fuse to the same events', async () => {
+    it('concurrent, out-of-order saves store each document once and fuse to the same events', { timeout: 90_000 }, async () => {
       const other = await freshStore(dialect, dir.path);
       try {
         // Every document twice, newest first, all at once: on PostgreSQL these race on separate connections.

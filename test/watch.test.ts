@@ -2,6 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../src/store/db.js';
+import { HostPacer } from '../src/feeds/pacer.js';
+import { pollFeed } from '../src/feeds/watch.js';
 import { dropSchemas, pgUrl, TEST_PG, uniqueSchema } from './dialects.js';
 import { runCli, tempDir } from './helpers.js';
 
@@ -31,6 +34,10 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? '/';
     log.push({ path, ifNoneMatch: req.headers['if-none-match'] as string | undefined });
+    if (path === '/down.xml') {
+      res.writeHead(500);
+      return res.end();
+    }
     if (path === '/feed.xml') {
       const etag = `"${stories.join('+')}"`;
       if (req.headers['if-none-match'] === etag) {
@@ -76,7 +83,7 @@ describe('bilat watch', () => {
     expect((await runCli(['watch', 'ftp://example.org/feed'])).code).toBe(2);
   });
 
-  it('on SQLite fetches and ingests new items, then asks with the ETag and takes only what is new', async () => {
+  it('on SQLite fetches and ingests new items, then asks with the ETag and takes only what is new', { timeout: 60_000 }, async () => {
     const db = join(dir.path, 'watch.db');
     stories = ['seoul-talks'];
     log.length = 0;
@@ -102,7 +109,29 @@ describe('bilat watch', () => {
     expect(docs.map((d) => d.url).sort()).toEqual([`${base}/story/seoul-talks.html`, `${base}/story/visa-rules.html`]);
   });
 
-  it.skipIf(!TEST_PG)('on PostgreSQL queues one job per new item for the workers', async () => {
+  it('backs off exponentially while a feed keeps failing, and recovers', async () => {
+    const store = await openStore(join(dir.path, 'backoff.db'));
+    try {
+      const now = new Date('2026-03-01T00:00:00Z');
+      const options = { everyMs: 60_000, allowPrivate: true, pacer: new HostPacer(0), now: () => now };
+      const waits: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const o = await pollFeed(store, `${base}/down.xml`, options);
+        expect(o.status).toBe('error');
+        expect(o.error).toMatch(/HTTP 500/);
+        waits.push(o.nextPollAt.getTime() - now.getTime());
+      }
+      expect(waits).toEqual([120_000, 240_000, 480_000]);
+      stories = ['seoul-talks'];
+      const ok = await pollFeed(store, `${base}/feed.xml`, options);
+      expect(ok.status).toBe('updated');
+      expect(ok.nextPollAt.getTime() - now.getTime()).toBe(60_000);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.skipIf(!TEST_PG)('on PostgreSQL queues one job per new item for the workers', { timeout: 60_000 }, async () => {
     const schema = uniqueSchema('bilat_watch');
     const db = pgUrl(TEST_PG!, schema);
     stories = ['visa-rules', 'seoul-talks'];

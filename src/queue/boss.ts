@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type PgBoss from 'pg-boss';
 import type { Store } from '../store/db.js';
 
@@ -53,28 +54,42 @@ export async function openQueue(store: Store, location: string, options: OpenQue
     throw new QueueUnavailableError(`the job queue needs PostgreSQL (--db postgres://… or BILAT_DB); ${store.location} is SQLite — use \`bilat ingest\` instead`);
   }
   const { default: Boss } = await import('pg-boss');
-  const boss = new Boss({
-    connectionString: connectionString(location),
-    schema: bossSchema(store),
-    max: options.connections ?? 4,
-    supervise: options.supervise ?? false,
-    schedule: false,
-    maintenanceIntervalSeconds: options.maintenanceSeconds ?? 5,
-    application_name: 'bilat',
-  } as PgBoss.ConstructorOptions);
-  boss.on('error', (err) => options.onError?.(err));
-  await boss.start();
-  if (!(await boss.getQueue(DEAD_QUEUE))) await boss.createQueue(DEAD_QUEUE, { name: DEAD_QUEUE, retentionDays: 30 } as PgBoss.Queue);
-  if (!(await boss.getQueue(INGEST_QUEUE))) {
-    await boss.createQueue(INGEST_QUEUE, {
-      name: INGEST_QUEUE,
-      deadLetter: DEAD_QUEUE,
-      retryLimit: DEFAULT_POLICY.retryLimit,
-      retryDelay: DEFAULT_POLICY.retryDelay,
-      retryBackoff: true,
-      expireInSeconds: DEFAULT_POLICY.expireInSeconds,
-      retentionDays: 30,
-    } as PgBoss.Queue);
-  }
+  const make = () => {
+    const b = new Boss({
+      connectionString: connectionString(location),
+      schema: bossSchema(store),
+      max: options.connections ?? 4,
+      supervise: options.supervise ?? false,
+      schedule: false,
+      maintenanceIntervalSeconds: options.maintenanceSeconds ?? 5,
+      application_name: 'bilat',
+    } as PgBoss.ConstructorOptions);
+    b.on('error', (err) => options.onError?.(err));
+    return b;
+  };
+  // Processes installing pg-boss or creating the queues in a fresh schema at the same moment
+  // collide (duplicate objects, deadlocks), so setup runs under a session advisory lock.
+  const boss = make();
+  const key = `bilat-queue-setup:${bossSchema(store)}`;
+  await store.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext(${key}))`.execute(conn);
+    try {
+      await boss.start();
+      if (!(await boss.getQueue(DEAD_QUEUE))) await boss.createQueue(DEAD_QUEUE, { name: DEAD_QUEUE, retentionDays: 30 } as PgBoss.Queue);
+      if (!(await boss.getQueue(INGEST_QUEUE))) {
+        await boss.createQueue(INGEST_QUEUE, {
+          name: INGEST_QUEUE,
+          deadLetter: DEAD_QUEUE,
+          retryLimit: DEFAULT_POLICY.retryLimit,
+          retryDelay: DEFAULT_POLICY.retryDelay,
+          retryBackoff: true,
+          expireInSeconds: DEFAULT_POLICY.expireInSeconds,
+          retentionDays: 30,
+        } as PgBoss.Queue);
+      }
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(conn);
+    }
+  });
   return boss;
 }

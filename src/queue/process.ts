@@ -14,6 +14,8 @@ export interface ProcessDeps {
   pipelineVersion: string;
   /** Fetch options for page jobs (size and time caps). */
   fetch?: Omit<SafeFetchOptions, 'allowPrivate'>;
+  /** Spaces page fetches to one host (within this process). */
+  pacer?: { wait(url: string): Promise<void> };
 }
 
 export interface JobOutcome {
@@ -25,6 +27,7 @@ export interface JobOutcome {
 
 /** The raw document of a page job: the fetched page's article, else the feed item's own text. */
 async function pageDocument(url: string, item: RawDocument | null, allowPrivate: boolean, deps: ProcessDeps): Promise<RawDocument> {
+  await deps.pacer?.wait(url);
   const page = await safeFetch(url, { ...deps.fetch, allowPrivate, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
   const path = /\.(?:html?|xhtml)$/i.test(new URL(page.url).pathname) ? page.url : `${page.url}#.html`;
   const parsed = await parseSource({ path, bytes: page.body, sha256: '' });

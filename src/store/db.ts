@@ -68,6 +68,9 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
       const client = await pool.connect();
       try {
         await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      } catch (err) {
+        // Another process created it at the same moment (IF NOT EXISTS is not atomic in PostgreSQL).
+        if ((err as { code?: string }).code !== '23505' && (err as { code?: string }).code !== '42P06') throw err;
       } finally {
         client.release();
       }

@@ -101,7 +101,7 @@ async function directIngest(
   const { createExtractor, PIPELINE_VERSION } = await import('../../pipeline.js');
   const { processJob } = await import('../../queue/process.js');
   const { documentJob, pageJob } = await import('../../queue/job.js');
-  const deps = { process: createExtractor({ debug: debugFor(io) }), now: io.now, pipelineVersion: PIPELINE_VERSION, fetch: o.fetch };
+  const deps = { process: createExtractor({ debug: debugFor(io) }), now: io.now, pipelineVersion: PIPELINE_VERSION, fetch: o.fetch, pacer: o.pacer };
   return async (items) => {
     const taken: RawDocument[] = [];
     for (const item of items) {
@@ -109,7 +109,6 @@ async function directIngest(
       try {
         let outcome;
         if (item.url) {
-          await o.pacer.wait(item.url);
           try {
             outcome = await processJob(store, pageJob(item.url, item, o.settings, o.allowPrivate), deps);
           } catch (err) {

@@ -20,6 +20,7 @@ export const workerCommand: Command = {
     concurrency: { type: 'string', value: 'N', description: 'jobs worked on at once in this process (default 1)' },
     'exit-when-idle': { type: 'boolean', description: 'stop once no job is waiting, retrying or running' },
     poll: { type: 'string', value: 'DURATION', description: 'how often an idle worker looks for jobs (default 1s)' },
+    'host-delay': { type: 'string', value: 'DURATION', description: 'least time between two page fetches from one host in this process (default 1s)' },
     gazetteer: GAZETTEER_OPTION,
     verbose: { type: 'boolean', short: 'v', description: 'print one line per job on stderr' },
     db: DB_OPTION,
@@ -28,6 +29,8 @@ export const workerCommand: Command = {
   async run(args, io) {
     const concurrency = intFlag('concurrency', stringOption(args, 'concurrency'), 1, 1, 64);
     const pollSeconds = durationMs('poll', stringOption(args, 'poll'), 1000, 500) / 1000;
+    const hostDelayMs = durationMs('host-delay', stringOption(args, 'host-delay'), 1000, 0);
+    const { HostPacer } = await import('../../feeds/pacer.js');
     const { createExtractor, PIPELINE_VERSION } = await import('../../pipeline.js');
     const { runWorker } = await import('../../queue/worker.js');
     const extractor = createExtractor({ debug: debugFor(io), stages: await stagesFor(args, io) });
@@ -44,6 +47,7 @@ export const workerCommand: Command = {
           process: extractor,
           now: io.now,
           pipelineVersion: PIPELINE_VERSION,
+          pacer: new HostPacer(hostDelayMs),
           onJob: (e) => {
             if (e.error) io.stderr.write(`failed   ${e.id}  ${e.source}: ${e.error}\n`);
             else if (verbose) io.stderr.write(`${e.outcome!.status.padEnd(9)} ${e.outcome!.document_id}  ${e.source}\n`);
