@@ -4,7 +4,7 @@ import type { Store } from '../store/db.js';
 import { recordSourceFile, saveDocument, sourceFileDocuments } from '../store/documents.js';
 import { fuseDocument, fusePending } from '../store/fusion.js';
 import { finalizeDocument, type FinalizeOptions } from './document.js';
-import { InputError } from './errors.js';
+import { InputError, reasonOf } from './errors.js';
 import { parseSource, readSource, type LoadOptions } from './load.js';
 
 export interface Failure {
@@ -19,6 +19,12 @@ export interface IngestProgress {
   duplicate: number;
   failed: number;
   words: number;
+}
+
+/** A stored or skipped document, for `--verbose` output. */
+export interface DocumentEvent {
+  status: 'new' | 'duplicate';
+  doc: Pick<Document, 'id' | 'title' | 'source_path'>;
 }
 
 export interface IngestOptions extends LoadOptions, FinalizeOptions {
@@ -36,7 +42,7 @@ export interface IngestOptions extends LoadOptions, FinalizeOptions {
    */
   fuse?: boolean;
   /** Called for each stored or skipped document (for `--verbose` output). */
-  onDocument?: (event: { status: 'new' | 'duplicate'; doc: Pick<Document, 'id' | 'title' | 'source_path'> }) => void;
+  onDocument?: (event: DocumentEvent) => void;
   /** How a file path is reported and stored (e.g. relative to the working folder). */
   displayPath?: (path: string) => string;
 }
@@ -103,15 +109,7 @@ async function ingestOne(store: Store, file: string, options: IngestOptions, sum
       }
       try {
         const doc = finalizeDocument(raw, options);
-        const ctx = options.process(doc);
-        const status = await saveDocument(store, { doc, sentences: ctx.sentences, events: ctx.events, statistics: ctx.statistics, quotes: ctx.quotes }, { now: now(), pipelineVersion: options.pipelineVersion });
-        summary[status]++;
-        if (status === 'new' && options.fuse !== false && ctx.events.length) await fuseDocument(store, doc.id);
-        if (status === 'new') {
-          summary.sentences += ctx.sentences.length;
-          summary.words += doc.word_count;
-        }
-        options.onDocument?.({ status, doc });
+        await storeProcessed(store, options.process(doc), options, summary);
       } catch (err) {
         summary.failures.push({ path: raw.sourcePath, reason: reasonOf(err) });
       }
@@ -124,8 +122,21 @@ async function ingestOne(store: Store, file: string, options: IngestOptions, sum
   }
 }
 
-function reasonOf(err: unknown): string {
-  if (err instanceof InputError) return err.message;
-  const e = err as Error;
-  return `internal error: ${e?.message ?? String(err)}`;
+/** What the store needs from a processed document (a pipeline context, or one sent by a worker thread). */
+export type Processed = Pick<PipelineContext, 'doc' | 'sentences' | 'events' | 'statistics' | 'quotes'>;
+
+/** Save one processed document in its transaction, fuse its events and count it. */
+export async function storeProcessed(store: Store, ctx: Processed, options: ParallelStoreOptions, summary: IngestSummary): Promise<void> {
+  const doc = ctx.doc;
+  const status = await saveDocument(store, { doc, sentences: ctx.sentences, events: ctx.events, statistics: ctx.statistics, quotes: ctx.quotes }, { now: options.now().toISOString(), pipelineVersion: options.pipelineVersion });
+  summary[status]++;
+  if (status === 'new' && options.fuse !== false && ctx.events.length) await fuseDocument(store, doc.id);
+  if (status === 'new') {
+    summary.sentences += ctx.sentences.length;
+    summary.words += doc.word_count;
+  }
+  options.onDocument?.({ status, doc });
 }
+
+/** The part of IngestOptions the storing side uses (everything but the in-thread processor). */
+export type ParallelStoreOptions = Omit<IngestOptions, 'process'>;
