@@ -5,7 +5,8 @@ import { recordSourceFile, saveDocument, sourceFileDocuments } from '../store/do
 import { fuseDocument, fusePending } from '../store/fusion.js';
 import { finalizeDocument, type FinalizeOptions } from './document.js';
 import { InputError, reasonOf } from './errors.js';
-import { parseSource, readSource, type LoadOptions } from './load.js';
+import { createHash } from 'node:crypto';
+import { DEFAULT_MAX_BYTES, parseSource, readSource, type LoadOptions, type SourceBytes } from './load.js';
 
 export interface Failure {
   path: string;
@@ -86,8 +87,30 @@ export async function ingestFiles(store: Store, files: string[], options: Ingest
   return summary;
 }
 
+/**
+ * Ingest sources already in memory (e.g. uploads to `POST /documents`): the same path as files,
+ * except that every source is parsed, so each document reports its id as new or duplicate.
+ * `name` picks the reader by extension, like a file name.
+ */
+export async function ingestBuffers(store: Store, items: Array<{ name: string; bytes: Uint8Array }>, options: IngestOptions): Promise<IngestSummary> {
+  const started = options.now().getTime();
+  const summary: IngestSummary = { files: items.length, unchangedFiles: 0, new: 0, duplicate: 0, sentences: 0, words: 0, failures: [], interrupted: false, elapsedMs: 0 };
+  if (options.fuse !== false) await fusePending(store);
+  for (const item of items) {
+    try {
+      if (item.bytes.length === 0) throw new InputError(item.name, 'empty file');
+      const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+      if (item.bytes.length > maxBytes) throw new InputError(item.name, `file too large (${item.bytes.length} bytes > ${maxBytes} limit)`);
+      await ingestSource(store, { path: item.name, bytes: item.bytes, sha256: createHash('sha256').update(item.bytes).digest('hex') }, item.name, options, summary);
+    } catch (err) {
+      summary.failures.push({ path: err instanceof InputError ? err.path : item.name, reason: reasonOf(err) });
+    }
+  }
+  summary.elapsedMs = options.now().getTime() - started;
+  return summary;
+}
+
 async function ingestOne(store: Store, file: string, options: IngestOptions, summary: IngestSummary): Promise<void> {
-  const now = () => options.now().toISOString();
   const path = options.displayPath?.(file) ?? file;
   try {
     const source = await readSource(file, options);
@@ -99,26 +122,32 @@ async function ingestOne(store: Store, file: string, options: IngestOptions, sum
         return;
       }
     }
-    const loaded = await parseSource({ ...source, path }, options);
-    for (const f of loaded.failures) summary.failures.push({ path: f.sourcePath, reason: f.reason });
-    let completed = true;
-    for (const raw of loaded.documents) {
-      if (options.signal?.aborted) {
-        completed = false;
-        break;
-      }
-      try {
-        const doc = finalizeDocument(raw, options);
-        await storeProcessed(store, options.process(doc), options, summary);
-      } catch (err) {
-        summary.failures.push({ path: raw.sourcePath, reason: reasonOf(err) });
-      }
-    }
-    if (completed && path !== '-') {
-      await recordSourceFile(store, { sha256: source.sha256, path, size: source.bytes.length, documents: loaded.documents.length, failures: loaded.failures.length, now: now() });
-    }
+    await ingestSource(store, source, path, options, summary);
   } catch (err) {
     summary.failures.push({ path: err instanceof InputError && err.path !== file ? err.path : path, reason: reasonOf(err) });
+  }
+}
+
+/** Parse read bytes, then process and save each document in its own transaction. */
+async function ingestSource(store: Store, source: SourceBytes, path: string, options: IngestOptions, summary: IngestSummary): Promise<void> {
+  const now = () => options.now().toISOString();
+  const loaded = await parseSource({ ...source, path }, options);
+  for (const f of loaded.failures) summary.failures.push({ path: f.sourcePath, reason: f.reason });
+  let completed = true;
+  for (const raw of loaded.documents) {
+    if (options.signal?.aborted) {
+      completed = false;
+      break;
+    }
+    try {
+      const doc = finalizeDocument(raw, options);
+      await storeProcessed(store, options.process(doc), options, summary);
+    } catch (err) {
+      summary.failures.push({ path: raw.sourcePath, reason: reasonOf(err) });
+    }
+  }
+  if (completed && path !== '-') {
+    await recordSourceFile(store, { sha256: source.sha256, path, size: source.bytes.length, documents: loaded.documents.length, failures: loaded.failures.length, now: now() });
   }
 }
 

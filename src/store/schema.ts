@@ -283,6 +283,40 @@ export interface SeriesPointTable {
   source: string | null;
 }
 
+/**
+ * One searchable record (migration 0005): a document (title and text) or the evidence sentence of
+ * an event, statistic or quote. The text index itself is `search_fts` (SQLite FTS5, rowid = id)
+ * or the `tsv` column (PostgreSQL), both kept up to date by triggers.
+ */
+export interface SearchEntryTable {
+  id: Generated<number>;
+  /** document | event | statistic | quote */
+  kind: string;
+  ref_id: string;
+  document_id: string;
+  char_start: number | null;
+  char_end: number | null;
+}
+
+/** A watched feed: conditional-GET validators and backoff state (`bilat watch`). */
+export interface FeedTable {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  polled_at: string | null;
+  next_poll_at: string | null;
+  failures: number;
+  last_error: string | null;
+  items: number;
+}
+
+/** An item already taken from a feed. */
+export interface FeedItemTable {
+  feed_url: string;
+  item_key: string;
+  seen_at: string;
+}
+
 export interface Database {
   document: DocumentTable;
   document_source: DocumentSourceTable;
@@ -305,6 +339,9 @@ export interface Database {
   policy_candidate: PolicyCandidateTable;
   series: SeriesTable;
   series_point: SeriesPointTable;
+  search_entry: SearchEntryTable;
+  feed: FeedTable;
+  feed_item: FeedItemTable;
 }
 
 export type { Generated };

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { Store } from '../db.js';
+import { matchingIds, parseSearchQuery } from './search.js';
 
 export interface DocumentFilter {
+  /** Full-text query over title and text (syntax in ./search.ts). */
+  q?: string;
   outlet?: string;
   from?: string;
   to?: string;
@@ -28,6 +31,7 @@ export async function selectDocuments(store: Store, filter: DocumentFilter = {})
   let q = store.db
     .selectFrom('document')
     .select(['id', 'title', 'url', 'outlet', 'published', 'published_source', 'format', 'source_path', 'word_count', 'sentence_count', 'ingested_at']);
+  if (filter.q) q = q.where(sql<boolean>`id in (${matchingIds(store, parseSearchQuery(filter.q), 'document')})`);
   if (filter.outlet) q = q.where('outlet', '=', filter.outlet);
   if (filter.from) q = q.where('published', '>=', filter.from);
   if (filter.to) q = q.where('published', '<=', filter.to);

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type SqlBool, type Expression } from 'kysely';
+import { sql, type ExpressionBuilder, type SqlBool, type Expression, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import type { EventRecord } from '../../types.js';
 import type { Store } from '../db.js';
@@ -14,7 +14,7 @@ const list = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).tr
  *
  * - `dyad`: `CHN-KOR` (both countries take part, in any roles) or `CHN>KOR` (CHN acts, KOR receives)
  * - `actor` / `recipient` / `country`: a country in that role, or in either role
- * - `type`, `context`: one value or a list (any of them)
+ * - `type`, `context`, `quad`: one value or a list (any of them)
  * - `from` / `to`: the event's date interval overlaps [from, to]; undated events are left out
  * - `include_negated` (default false), `include_hypothetical` (default true)
  * - `sort`: `date` (oldest first) or `-date`; `cursor`: `next_cursor` of the previous page
@@ -29,6 +29,7 @@ export const eventFilterSchema = z.strictObject({
   country: code.optional(),
   type: list(z.string().regex(/^[A-Z]+$/, 'must be a PLOVER category like CONSULT')).optional(),
   context: list(z.string().regex(/^[a-z_]+$/, 'must be a context like tourism')).optional(),
+  quad: list(z.enum(['verbal_cooperation', 'material_cooperation', 'verbal_conflict', 'material_conflict'])).optional(),
   from: isoDay.optional(),
   to: isoDay.optional(),
   document: z.string().optional(),
@@ -82,6 +83,20 @@ function party(eb: EB, country: string, role?: 'actor' | 'recipient'): Expressio
 }
 
 /**
+ * True when the document in `documentColumn` reports at least one (not negated) event of the
+ * dyad (`CHN-KOR` either way, `CHN>KOR` directed): filters statistics and quotes by dyad.
+ */
+export function documentHasDyad(documentColumn: string, dyad: string): RawBuilder<SqlBool> {
+  const [a, b, directed] = parseDyad(dyad);
+  const role = (r: string) => (directed ? sql` and x.role = ${r}` : sql``);
+  const roleY = (r: string) => (directed ? sql` and y.role = ${r}` : sql``);
+  return sql<SqlBool>`exists (select 1 from event e
+    join event_actor x on x.event_id = e.id and x.country = ${a}${role('actor')}
+    join event_actor y on y.event_id = e.id and y.country = ${b}${roleY('recipient')}
+    where e.document_id = ${sql.ref(documentColumn)} and e.negated = 0)`;
+}
+
+/**
  * Stored events matching a filter, one page at a time, in a stable order (date, then id).
  *
  * @example const page = await selectEvents(store, { dyad: 'CHN-KOR', type: 'CONSULT', from: '2025-01-01' });
@@ -95,6 +110,7 @@ export async function selectEvents(store: Store, input: EventFilterInput = {}): 
   if (!f.include_negated) q = q.where('event.negated', '=', 0);
   if (!f.include_hypothetical) q = q.where('event.hypothetical', '=', 0);
   if (f.type?.length) q = q.where('event.event_type', 'in', f.type);
+  if (f.quad?.length) q = q.where('event.quad', 'in', f.quad);
   if (f.context?.length) q = q.where((eb) => eb.or(f.context!.map((c) => eb('event.contexts', 'like', `%,${c},%`))));
   if (f.from) q = q.where('event.date_end', '>=', f.from);
   if (f.to) q = q.where('event.date_start', '<=', f.to);

@@ -17,7 +17,8 @@ export const FUSED_STATUSES = ['asserted', 'future', 'negated', 'hypothetical'] 
  * - `dyad`: `CHN-KOR` (one acts on the other, either way, or both take part in a mutual event) or `CHN>KOR`
  * - `country`: takes part in any role; `type`, `context`: one value or a list
  * - `status`: default asserted and future (events that happened or were announced)
- * - `from`/`to`: the fused date overlaps the interval; `min_reports`: at least this many reports
+ * - `quad`: one quad class or a list
+ * - `from`/`to`: the fused date overlaps the interval; `min_reports`/`min_sources`: at least this many reports/outlets
  * - `sort`: `date` (oldest first), `-date`, or `importance` (|score| × sources, largest first)
  */
 export const FusedEventFilterSchema = z.strictObject({
@@ -25,10 +26,12 @@ export const FusedEventFilterSchema = z.strictObject({
   country: code.optional(),
   type: list(z.string().regex(/^[A-Z]+$/, 'a PLOVER category like CONSULT')).optional(),
   context: list(z.string().regex(/^[a-z_]+$/, 'a context like tourism')).optional(),
+  quad: list(z.enum(['verbal_cooperation', 'material_cooperation', 'verbal_conflict', 'material_conflict'])).optional(),
   status: list(z.enum(FUSED_STATUSES)).default(['asserted', 'future']),
   from: IsoDay.optional(),
   to: IsoDay.optional(),
   min_reports: z.number().int().min(1).default(1),
+  min_sources: z.number().int().min(1).default(1),
   sort: z.enum(['date', '-date', 'importance']).default('date'),
   limit: z.number().int().min(1).max(100_000).default(100),
   offset: z.number().int().min(0).default(0),
@@ -67,10 +70,12 @@ export async function selectFusedEvents(store: Store, input: FusedEventFilter = 
   const f = FusedEventFilterSchema.parse(input);
   let q = store.db.selectFrom('fused_event').select(['fused_event.id', 'fused_event.record']).where('fused_event.status', 'in', f.status);
   if (f.type?.length) q = q.where('fused_event.event_type', 'in', f.type);
+  if (f.quad?.length) q = q.where('fused_event.quad', 'in', f.quad);
   if (f.context?.length) q = q.where((eb) => eb.exists(eb.selectFrom('fused_context').select(sql`1`.as('one')).whereRef('fused_context.fused_id', '=', 'fused_event.id').where('fused_context.context', 'in', f.context!)));
   if (f.from) q = q.where('fused_event.date_end', '>=', f.from);
   if (f.to) q = q.where('fused_event.date_start', '<=', f.to);
   if (f.min_reports > 1) q = q.where('fused_event.reports', '>=', f.min_reports);
+  if (f.min_sources > 1) q = q.where('fused_event.sources', '>=', f.min_sources);
   if (f.country) q = q.where((eb) => party(eb, f.country!));
   if (f.dyad) {
     const directed = f.dyad.includes('>');

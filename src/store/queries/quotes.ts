@@ -2,16 +2,18 @@ import { z } from 'zod';
 import type { Store } from '../db.js';
 import type { QuoteRecord } from '../../types.js';
 import { IsoDay, PageSchema, toPage, type Page } from './page.js';
+import { documentHasDyad } from './events.js';
 
 /**
  * Filters for quotes, shared by the CLI and the API. `speaker` matches part of the speaker's
  * name (any case) or an actor id exactly; `country` is the speaker's ISO 3166-1 alpha-3 code;
- * `from`/`to` bound the document's publication date.
+ * `from`/`to` bound the document's publication date; `dyad` keeps quotes from documents reporting an event of the dyad.
  */
 export const QuoteFilterSchema = PageSchema.extend({
   speaker: z.string().min(1).optional(),
   country: z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as CHN').optional(),
   direct: z.boolean().optional(),
+  dyad: z.string().regex(/^(?:[A-Z]{3}|IGO:[A-Z0-9_]+)[->](?:[A-Z]{3}|IGO:[A-Z0-9_]+)$/, 'CHN-KOR (either way) or CHN>KOR (directed)').optional(),
   from: IsoDay.optional(),
   to: IsoDay.optional(),
   document: z.string().min(1).optional(),
@@ -40,6 +42,7 @@ export async function selectQuotes(store: Store, input: QuoteFilter = {}): Promi
   if (f.document) q = q.where('quote.document_id', 'like', `${f.document}%`);
   if (f.from) q = q.where('document.published', '>=', f.from);
   if (f.to) q = q.where('document.published', '<=', f.to);
+  if (f.dyad) q = q.where(documentHasDyad('quote.document_id', f.dyad));
   if (f.cursor) q = q.where('quote.id', '>', f.cursor);
   const rows = await q.orderBy('quote.id').limit(f.limit + 1).execute();
   return toPage(

@@ -2,16 +2,18 @@ import { z } from 'zod';
 import type { Store } from '../db.js';
 import type { StatisticRecord } from '../../types.js';
 import { IsoDay, PageSchema, toPage, type Page } from './page.js';
+import { documentHasDyad } from './events.js';
 
 /**
  * Filters for statistics, shared by the CLI and the API: plain data, validated with zod.
  * `from`/`to` select statistics whose period overlaps the interval (or, without a period, whose
- * document was published in it).
+ * document was published in it). `dyad` keeps statistics from documents reporting an event of the dyad.
  */
 export const StatisticFilterSchema = PageSchema.extend({
   measure: z.string().min(1).optional(),
   unit: z.string().min(1).optional(),
   inconsistent: z.boolean().optional(),
+  dyad: z.string().regex(/^(?:[A-Z]{3}|IGO:[A-Z0-9_]+)[->](?:[A-Z]{3}|IGO:[A-Z0-9_]+)$/, 'CHN-KOR (either way) or CHN>KOR (directed)').optional(),
   from: IsoDay.optional(),
   to: IsoDay.optional(),
   document: z.string().min(1).optional(),
@@ -35,9 +37,11 @@ export async function selectStatistics(store: Store, input: StatisticFilter = {}
   if (f.measure) q = q.where((eb) => eb(eb.fn('lower', ['statistic.measure']), 'like', `%${f.measure!.toLowerCase()}%`));
   if (f.unit) q = q.where('statistic.unit', '=', f.unit);
   if (f.inconsistent) q = q.where('statistic.consistent', '=', 0);
+  if (f.inconsistent === false) q = q.where((eb) => eb.or([eb('statistic.consistent', 'is', null), eb('statistic.consistent', '=', 1)]));
   if (f.document) q = q.where('statistic.document_id', 'like', `${f.document}%`);
   if (f.from) q = q.where((eb) => eb.or([eb('statistic.period_end', '>=', f.from!), eb.and([eb('statistic.period_end', 'is', null), eb('document.published', '>=', f.from!)])]));
   if (f.to) q = q.where((eb) => eb.or([eb('statistic.period_start', '<=', f.to!), eb.and([eb('statistic.period_start', 'is', null), eb('document.published', '<=', f.to!)])]));
+  if (f.dyad) q = q.where(documentHasDyad('statistic.document_id', f.dyad));
   if (f.cursor) q = q.where('statistic.id', '>', f.cursor);
   const rows = await q.orderBy('statistic.id').limit(f.limit + 1).execute();
   return toPage(

@@ -1,0 +1,149 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ZodError } from 'zod';
+import { getGazetteer, type Gazetteer } from '../knowledge/gazetteer.js';
+import type { Store } from '../store/db.js';
+import { SearchQueryError } from '../store/queries/search.js';
+import { toCsv } from '../util/csv.js';
+import { packageVersion } from '../knowledge/paths.js';
+import { bearerMatches } from './auth.js';
+import type { Deps, Endpoint, Format, Result } from './endpoint.js';
+import { ApiError, badRequest } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { knownActor, parseQuery } from './params.js';
+import { analysisEndpoints } from './routes/analysis.js';
+import { documentEndpoints } from './routes/documents.js';
+import { eventEndpoints } from './routes/events.js';
+import { recordEndpoints } from './routes/records.js';
+import { searchEndpoints } from './routes/search.js';
+import { documentWriter, MAX_UPLOAD_BYTES } from './routes/write.js';
+import { dashboardFile, hasDashboard, placeholderPage } from './static.js';
+
+export interface AppOptions {
+  store: Store;
+  /** Accept `POST /documents` (also needs `token`). */
+  allowWrite?: boolean;
+  /** The bearer token writes must carry (`BILAT_TOKEN`). */
+  token?: string;
+  /** The built dashboard (`web/dist`); `/` shows a short page when it is missing. */
+  webRoot?: string;
+  /** Default: the gazetteer of `BILAT_GAZETTEER` and the bundled data. */
+  gazetteer?: Gazetteer;
+  /** Largest `POST /documents` body in bytes (default 10 MB). */
+  maxUploadBytes?: number;
+  now?: () => Date;
+  /** Where unexpected errors are logged (default stderr). */
+  log?: (line: string) => void;
+}
+
+const MEDIA: Record<Format, string> = { json: 'application/json', csv: 'text/csv; charset=utf-8', jsonl: 'application/x-ndjson' };
+
+/** Every GET endpoint of the API, in the order of the OpenAPI document. */
+export function apiEndpoints(deps: Pick<Deps, 'known' | 'gazetteer'>): Endpoint[] {
+  return [...documentEndpoints(), ...eventEndpoints(deps), ...recordEndpoints(deps), ...analysisEndpoints(deps), ...searchEndpoints()];
+}
+
+function respond(c: Context, e: Endpoint, format: Format, result: Result): Response {
+  c.header('Cache-Control', 'no-store');
+  if (result.kind === 'text') return c.body(result.body, 200, { 'Content-Type': result.type });
+  const next = result.kind === 'list' ? result.next_cursor : null;
+  if (format === 'json') return c.json(result.kind === 'list' ? { data: result.data, next_cursor: result.next_cursor } : result.data);
+  if (next) c.header('X-Next-Cursor', next);
+  const data = result.data;
+  if (format === 'jsonl') {
+    const records = result.kind === 'list' ? result.data : [result.data];
+    return c.body(records.map((r) => `${JSON.stringify(r)}\n`).join(''), 200, { 'Content-Type': MEDIA.jsonl });
+  }
+  const columns = typeof e.csv!.columns === 'function' ? e.csv!.columns(data) : e.csv!.columns;
+  return c.body(toCsv(e.csv!.rows(data), columns), 200, { 'Content-Type': MEDIA.csv });
+}
+
+function errorResponse(c: Context, err: ApiError): Response {
+  c.header('Cache-Control', 'no-store');
+  return c.json(err.body(), err.status);
+}
+
+/**
+ * The Bilat HTTP API (docs/api.md) and the dashboard, as a Hono app. Read-only unless
+ * `allowWrite` and `token` are both given.
+ *
+ * @example
+ * const app = createApp({ store: await openStore('bilat.db'), allowWrite: false });
+ * const res = await app.request('/events.json?dyad=CHN-KOR&from=2024-11-01');
+ */
+export function createApp(options: AppOptions): Hono {
+  const { store } = options;
+  const gazetteer = options.gazetteer ?? getGazetteer(process.env);
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const now = options.now ?? (() => new Date());
+  const version = packageVersion();
+  const deps: Deps = { store, gazetteer, known: knownActor(gazetteer), version };
+  const endpoints = apiEndpoints(deps);
+  const writable = Boolean(options.allowWrite && options.token);
+  const app = new Hono();
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof SearchQueryError) return errorResponse(c, badRequest(`q: ${err.message}`, 'q'));
+    if (err instanceof ZodError) {
+      const issue = err.issues[0]!;
+      const param = issue.path.length ? String(issue.path[0]) : undefined;
+      return errorResponse(c, badRequest(param ? `${param}: ${issue.message}` : issue.message, param));
+    }
+    log(`bilat serve: ${c.req.method} ${c.req.path}: ${(err as Error).stack ?? String(err)}`);
+    return errorResponse(c, new ApiError(500, 'internal error (logged on the server)'));
+  });
+
+  app.get('/-/health', async (c) => {
+    const count = async (table: 'document' | 'event' | 'fused_event') => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ ok: true, version, dialect: store.capabilities.dialect, documents: await count('document'), events: await count('event'), fused_events: await count('fused_event'), write: writable });
+  });
+  let openapi: Record<string, unknown> | undefined;
+  app.get('/-/openapi.json', (c) => {
+    openapi ??= openApiDocument(endpoints, version);
+    return c.json(openapi);
+  });
+
+  const maxBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  const write = documentWriter({ store, now });
+  app.post(
+    '/documents',
+    async (c, next) => {
+      if (!writable) throw new ApiError(401, 'writing is disabled: start bilat serve with --allow-write and BILAT_TOKEN set');
+      if (!bearerMatches(c.req.header('authorization'), options.token!)) throw new ApiError(401, 'missing or wrong token: send Authorization: Bearer <BILAT_TOKEN>');
+      await next();
+    },
+    bodyLimit({ maxSize: maxBytes, onError: () => { throw new ApiError(413, `request body over the ${Math.round(maxBytes / 1024 / 1024)} MB limit`); } }),
+    write,
+  );
+
+  for (const e of endpoints) {
+    const handler = (format: Format) => async (c: Context) => {
+      const query = parseQuery(e.query, c.req.queries());
+      const result = await e.handle(deps, { query, params: c.req.param() as Record<string, string> });
+      return respond(c, e, format, result);
+    };
+    app.get(e.path, handler('json'));
+    for (const f of e.formats) if (e.formats.length > 1) app.get(`${e.path}.${f}`, handler(f));
+    const others = e.path === '/documents' ? ['PUT', 'PATCH', 'DELETE'] : ['POST', 'PUT', 'PATCH', 'DELETE'];
+    app.on(others, [e.path, ...e.formats.map((f) => `${e.path}.${f}`)], () => {
+      throw new ApiError(405, `${e.path} only answers GET${e.path === '/documents' ? ' (and POST with a token)' : ''}`);
+    });
+  }
+
+  const apiPrefixes = ['/-/', ...new Set(endpoints.map((e) => `/${e.path.split('/')[1]!.split('.')[0]}`))];
+  const isApiPath = (p: string) => apiPrefixes.some((x) => (x.endsWith('/') ? p.startsWith(x) : p === x || p.startsWith(`${x}/`) || p.startsWith(`${x}.`)));
+  app.notFound(async (c) => {
+    const path = c.req.path;
+    if (isApiPath(path) || c.req.method !== 'GET') return errorResponse(c, new ApiError(404, `no endpoint ${c.req.method} ${path} (GET /-/openapi.json lists them)`));
+    if (hasDashboard(options.webRoot)) {
+      const file = await dashboardFile(options.webRoot, path);
+      if (file) return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type, 'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+      return errorResponse(c, new ApiError(404, `no file ${path}`));
+    }
+    if (path === '/' || path === '/index.html') return c.html(placeholderPage(['/-/health', ...endpoints.filter((e) => !e.path.includes(':')).map((e) => e.path)]));
+    return errorResponse(c, new ApiError(404, `no endpoint or file ${path}`));
+  });
+  return app;
+}
