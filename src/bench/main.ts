@@ -199,11 +199,11 @@ async function main(): Promise<number> {
       }
       for (const t of targetsDb) {
         log(`bench: query latency at ${events.toLocaleString('en-US')} events on ${t.location.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}`);
-        const { store, seconds } = await syntheticStore(t.location, events, log);
+        const made = await syntheticStore(t.location, events, log);
         try {
-          results.queries.push(await measureQueries(store, events, seconds, runs));
+          results.queries.push(await measureQueries(made.store, made.events, made.seconds, runs));
         } finally {
-          await store.close();
+          await made.store.close();
           await t.cleanup();
         }
       }

@@ -4,6 +4,7 @@ import { selectEvents } from '../store/queries/events.js';
 import { selectIndicators } from '../store/queries/indicators.js';
 import { selectRelationsIndex } from '../store/queries/relations-index.js';
 import { mulberry32 } from '../util/random.js';
+import { replicateStore } from './replicate.js';
 import { createSyntheticEvents } from './synthetic-events.js';
 
 export interface Latency {
@@ -44,30 +45,40 @@ async function time(query: string, runs: number, run: (i: number) => Promise<num
 
 const PAIRS: Array<[string, string]> = [['CHN', 'KOR'], ['JPN', 'KOR'], ['USA', 'CHN'], ['RUS', 'PRK'], ['DEU', 'FRA'], ['IND', 'VNM']];
 
+/** Events generated row by row; larger stores are copies of this base (replicate.ts). */
+export const BASE_EVENTS = 50_000;
+
 /**
- * A store with `events` synthetic events (src/bench/synthetic-events.ts). A SQLite file is kept
- * at `cachePath` and reused by later runs with the same size; PostgreSQL gets a fresh schema.
+ * A store with `events` synthetic events: up to BASE_EVENTS from the generator
+ * (src/bench/synthetic-events.ts), then copied inside the database up to the size asked for
+ * (rounded up to a whole number of copies). A SQLite file at `location` is reused by later runs;
+ * PostgreSQL gets a fresh schema.
  */
-export async function syntheticStore(location: string, events: number, log: (line: string) => void): Promise<{ store: Store; seconds: number }> {
+export async function syntheticStore(location: string, events: number, log: (line: string) => void): Promise<{ store: Store; seconds: number; events: number }> {
   const sqlite = !/^postgres/i.test(location);
-  if (sqlite && existsSync(location)) return { store: await openStore(location), seconds: 0 };
+  const total = Math.min(events, BASE_EVENTS) * Math.ceil(events / BASE_EVENTS);
+  if (sqlite && existsSync(location)) return { store: await openStore(location), seconds: 0, events: total };
   const building = sqlite ? `${location}.building` : location;
   if (sqlite) rmSync(building, { force: true });
   const store = await openStore(building);
   let last = 0;
-  const summary = await createSyntheticEvents(store, {
-    events,
+  const t0 = performance.now();
+  const copies = Math.ceil(events / BASE_EVENTS);
+  await createSyntheticEvents(store, {
+    events: Math.min(events, BASE_EVENTS),
     onProgress: (done, total) => {
-      if (done - last >= total / 10 || done === total) {
+      if (done - last >= total / 5 || done === total) {
         last = done;
         log(`bench: synthetic events ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
       }
     },
   });
-  if (!sqlite) return { store, seconds: summary.seconds };
+  await replicateStore(store, copies, (k) => log(`bench: synthetic copy ${k + 1}/${copies}`));
+  const seconds = Math.round((performance.now() - t0) / 100) / 10;
+  if (!sqlite) return { store, seconds, events: total };
   await store.close();
   renameSync(building, location);
-  return { store: await openStore(location), seconds: summary.seconds };
+  return { store: await openStore(location), seconds, events: total };
 }
 
 /**
