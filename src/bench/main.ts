@@ -29,6 +29,7 @@ const HELP = `Usage: npm run bench -- [--only ingest|query] [--docs N] [--pg URL
   --workers LIST       worker counts to run (default 1,2; 1 = single process)
   --pg URL             also run on PostgreSQL (default $BILAT_TEST_PG); each run gets a fresh schema
   --events N           synthetic events for the query part (default 1,000,000; the SQLite file is cached in the temp folder)
+  --query-pg           also measure query latency on PostgreSQL (generates the events there; slow)
   --profile-docs N     documents for the per-stage profile (default 2,000)
   --out FILE           results file (default bench/results.json; bench/results.local.json for partial runs)
   --readme / --no-readme  update README.md's Benchmark section (default: only on full runs)
@@ -114,6 +115,7 @@ async function main(): Promise<number> {
       pg: { type: 'string' },
       events: { type: 'string' },
       'profile-docs': { type: 'string' },
+      'query-pg': { type: 'boolean' },
       out: { type: 'string' },
       readme: { type: 'boolean' },
       'no-readme': { type: 'boolean' },
@@ -193,7 +195,7 @@ async function main(): Promise<number> {
       mkdirSync(cacheDir, { recursive: true });
       const runs = { events: 200, indicators: 20, index: 20 };
       const targetsDb: Array<{ location: string; cleanup: () => Promise<void> }> = [{ location: join(cacheDir, `synthetic-${events}.db`), cleanup: async () => undefined }];
-      if (pg) {
+      if (pg && values['query-pg']) {
         const schema = `bench_${process.pid}_q`;
         targetsDb.push({ location: withSchema(pg, schema), cleanup: () => dropSchema(pg, schema) });
       }
