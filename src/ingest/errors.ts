@@ -16,3 +16,10 @@ export interface ItemFailure {
   sourcePath: string;
   reason: string;
 }
+
+/** The failure text for an error, as an ingest summary reports it. */
+export function reasonOf(err: unknown): string {
+  if (err instanceof InputError) return err.message;
+  const e = err as Error;
+  return `internal error: ${e?.message ?? String(err)}`;
+}

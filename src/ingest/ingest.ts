@@ -4,7 +4,7 @@ import type { Store } from '../store/db.js';
 import { recordSourceFile, saveDocument, sourceFileDocuments } from '../store/documents.js';
 import { fuseDocument, fusePending } from '../store/fusion.js';
 import { finalizeDocument, type FinalizeOptions } from './document.js';
-import { InputError } from './errors.js';
+import { InputError, reasonOf } from './errors.js';
 import { createHash } from 'node:crypto';
 import { DEFAULT_MAX_BYTES, parseSource, readSource, type LoadOptions, type SourceBytes } from './load.js';
 
@@ -22,6 +22,12 @@ export interface IngestProgress {
   words: number;
 }
 
+/** A stored or skipped document, for `--verbose` output. */
+export interface DocumentEvent {
+  status: 'new' | 'duplicate';
+  doc: Pick<Document, 'id' | 'title' | 'source_path'>;
+}
+
 export interface IngestOptions extends LoadOptions, FinalizeOptions {
   /** Runs the extraction pipeline on a document (injected so tests and workers can swap it). */
   process: (doc: Document) => PipelineContext;
@@ -37,7 +43,7 @@ export interface IngestOptions extends LoadOptions, FinalizeOptions {
    */
   fuse?: boolean;
   /** Called for each stored or skipped document (for `--verbose` output). */
-  onDocument?: (event: { status: 'new' | 'duplicate'; doc: Pick<Document, 'id' | 'title' | 'source_path'> }) => void;
+  onDocument?: (event: DocumentEvent) => void;
   /** How a file path is reported and stored (e.g. relative to the working folder). */
   displayPath?: (path: string) => string;
 }
@@ -135,15 +141,7 @@ async function ingestSource(store: Store, source: SourceBytes, path: string, opt
     }
     try {
       const doc = finalizeDocument(raw, options);
-      const ctx = options.process(doc);
-      const status = await saveDocument(store, { doc, sentences: ctx.sentences, events: ctx.events, statistics: ctx.statistics, quotes: ctx.quotes }, { now: now(), pipelineVersion: options.pipelineVersion });
-      summary[status]++;
-      if (status === 'new' && options.fuse !== false && ctx.events.length) await fuseDocument(store, doc.id);
-      if (status === 'new') {
-        summary.sentences += ctx.sentences.length;
-        summary.words += doc.word_count;
-      }
-      options.onDocument?.({ status, doc });
+      await storeProcessed(store, options.process(doc), options, summary);
     } catch (err) {
       summary.failures.push({ path: raw.sourcePath, reason: reasonOf(err) });
     }
@@ -153,8 +151,21 @@ async function ingestSource(store: Store, source: SourceBytes, path: string, opt
   }
 }
 
-function reasonOf(err: unknown): string {
-  if (err instanceof InputError) return err.message;
-  const e = err as Error;
-  return `internal error: ${e?.message ?? String(err)}`;
+/** What the store needs from a processed document (a pipeline context, or one sent by a worker thread). */
+export type Processed = Pick<PipelineContext, 'doc' | 'sentences' | 'events' | 'statistics' | 'quotes'>;
+
+/** Save one processed document in its transaction, fuse its events and count it. */
+export async function storeProcessed(store: Store, ctx: Processed, options: ParallelStoreOptions, summary: IngestSummary): Promise<void> {
+  const doc = ctx.doc;
+  const status = await saveDocument(store, { doc, sentences: ctx.sentences, events: ctx.events, statistics: ctx.statistics, quotes: ctx.quotes }, { now: options.now().toISOString(), pipelineVersion: options.pipelineVersion });
+  summary[status]++;
+  if (status === 'new' && options.fuse !== false && ctx.events.length) await fuseDocument(store, doc.id);
+  if (status === 'new') {
+    summary.sentences += ctx.sentences.length;
+    summary.words += doc.word_count;
+  }
+  options.onDocument?.({ status, doc });
 }
+
+/** The part of IngestOptions the storing side uses (everything but the in-thread processor). */
+export type ParallelStoreOptions = Omit<IngestOptions, 'process'>;
