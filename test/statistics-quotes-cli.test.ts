@@ -39,6 +39,16 @@ describe('bilat statistics', () => {
     expect(rows.map((s) => [s.value, s.consistent])).toEqual([[150000, false]]);
   });
 
+  it('--inconsistent says which check failed and where the sentence is', async () => {
+    const r = await runCli(['statistics', '--db', db, '--inconsistent', '--format', 'csv']);
+    const [header, row, ...rest] = r.stdout.trim().split('\n');
+    expect(rest).toEqual([]);
+    expect(header!.split(',')).toEqual(expect.arrayContaining(['failed_checks', 'start', 'end', 'rule']));
+    expect(row).toContain('"change_pct: stated 25, computed 50"');
+    const table = await runCli(['statistics', '--db', db, '--inconsistent']);
+    expect(table.stdout).toContain('change_pct: stated 25, computed 50');
+  });
+
   it('filters by measure, unit and period', async () => {
     const byMeasure = await runCli(['statistics', '--db', db, '--measure', 'FLIGHTS', '--format', 'csv']);
     expect(byMeasure.stdout.trim().split('\n')).toHaveLength(2);
