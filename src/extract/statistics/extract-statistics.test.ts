@@ -244,6 +244,14 @@ describe('extract/statistics: periods from the date stage', () => {
     expect(s!.period).toMatchObject({ start: '2025-01-01', precision: 'quarter' });
   });
 
+  it('does not take the base of a comparison as the period', () => {
+    const found = stats('In the second quarter, visitors made 3.2 million trips, up 20 per cent from a year earlier; 1.1 million of them were by rail.', '2025-08-01');
+    expect(found.map((s) => [s.value, s.period?.start ?? null])).toEqual([
+      [3200000, '2025-04-01'],
+      [1100000, '2025-04-01'],
+    ]);
+  });
+
   it('keeps offsets that slice the document text', () => {
     const text = 'First paragraph.\n\nThe number of tourists rose 10% to 1,100 from 1,000.';
     const [s] = stats(text);

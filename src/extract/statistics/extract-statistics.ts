@@ -182,7 +182,7 @@ function buildSentence(
     // the same period a year earlier"), between it and the value when it comes first.
     const ofPrevious = (d: DateMention) =>
       !!previousMention && (previousMention.start > m.start ? d.start >= previousMention.end : d.start >= previousMention.end && d.end <= m.start);
-    const date = pickDate(dates.filter((d) => !ofPrevious(d)), m);
+    const date = pickDate(dates.filter((d) => !ofPrevious(d) && !comparisonBase(input.doc.text, s, d)), m);
     const period: Period | null = date ? toPeriod(date) : (whole?.record.period ?? null);
     let previousPeriod: Period | null = null;
     if (previousMention) {
@@ -309,6 +309,20 @@ function unitAndMeasure(sentence: string, tokens: Token[], m: NumberMention, who
     return { unit: whole.record.unit, value: m.value, measure };
   }
   return { unit: 'items', value: m.value, measure: null };
+}
+
+const BASE_BEFORE = /\b(?:than|versus|vs\.?|against|compared (?:to|with))\s+(?:in\s+)?$/i;
+const FROM_BEFORE = /\bfrom\s+$/i;
+const YEAR_BACK = /^(?:a year (?:earlier|ago|before)|the (?:same|previous|prior) (?:period|year|quarter|month)|the year before|last year)/i;
+
+/**
+ * "higher than in 2019", "up 48.8 per cent from a year earlier": a date after a comparison word
+ * is the base of a change, never the period of the number. After "from" only a date a year back
+ * counts ("visa-free from Nov. 8" starts a period).
+ */
+function comparisonBase(text: string, s: Sentence, d: DateMention): boolean {
+  const before = text.slice(Math.max(s.start, d.start - 20), d.start);
+  return BASE_BEFORE.test(before) || (FROM_BEFORE.test(before) && YEAR_BACK.test(d.text));
 }
 
 const PRECISE_FIRST: Record<string, number> = { day: 1, week: 0, month: 0, quarter: 0, half: 0, year: 0, decade: 0 };
