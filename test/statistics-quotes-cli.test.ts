@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir } from './helpers.js';
 import { openStore } from '../src/store/db.js';
@@ -37,6 +37,16 @@ describe('bilat statistics', () => {
     const r = await runCli(['statistics', '--db', db, '--inconsistent', '--format', 'jsonl']);
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { value: number; consistent: boolean });
     expect(rows.map((s) => [s.value, s.consistent])).toEqual([[150000, false]]);
+  });
+
+  it('--inconsistent says which check failed and where the sentence is', async () => {
+    const r = await runCli(['statistics', '--db', db, '--inconsistent', '--format', 'csv']);
+    const [header, row, ...rest] = r.stdout.trim().split('\n');
+    expect(rest).toEqual([]);
+    expect(header!.split(',')).toEqual(expect.arrayContaining(['failed_checks', 'start', 'end', 'rule']));
+    expect(row).toContain('"change_pct: stated 25, computed 50"');
+    const table = await runCli(['statistics', '--db', db, '--inconsistent']);
+    expect(table.stdout).toContain('change_pct: stated 25, computed 50');
   });
 
   it('filters by measure, unit and period', async () => {
@@ -94,5 +104,36 @@ describe('exporters', () => {
       await store.close();
     }
     expect(out.trim().split('\n').every((l) => typeof JSON.parse(l).document_id === 'string')).toBe(true);
+  });
+});
+
+describe('bilat export --kind statistics|quotes', () => {
+  it('exports inconsistent statistics as CSV with their evidence', async () => {
+    const r = await runCli(['export', '--db', db, '--kind', 'statistics', '--inconsistent', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const [header, ...rows] = r.stdout.trim().split('\n');
+    expect(header!.split(',')).toEqual(expect.arrayContaining(['value', 'consistent', 'failed_checks', 'sentence', 'start', 'end', 'rule']));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/^[^,]+,[^,]+,2025-09-10,150000,/);
+  });
+
+  it('exports quotes of one speaker as a JSON array', async () => {
+    const r = await runCli(['export', '--db', db, '--kind', 'quotes', '--speaker', 'Wang', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Array<{ speaker: { name: string }; direct: boolean; evidence: { start: number } }>;
+    expect(rows.map((q) => [q.speaker.name, q.direct])).toEqual([['Wang Yi', false]]);
+  });
+
+  it('writes a file with --output', async () => {
+    const out = join(dir.path, 'stats.jsonl');
+    const r = await runCli(['export', '--db', db, '--kind', 'statistics', '--unit', 'flights', '--output', out]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { value: number }).value)).toEqual([40]);
+  });
+
+  it('rejects a flag of another kind', async () => {
+    const r = await runCli(['export', '--db', db, '--kind', 'quotes', '--measure', 'flights']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--measure does not apply to --kind quotes');
   });
 });

@@ -8,4 +8,6 @@ export type { Exporter } from './exporter.js';
  */
 export const EXPORTERS: Record<string, () => Promise<Exporter>> = {
   events: async () => (await import('./events.js')).eventsExporter,
+  statistics: async () => (await import('./statistics.js')).statisticsExporter,
+  quotes: async () => (await import('./quotes.js')).quotesExporter,
 };

@@ -1,5 +1,11 @@
+import { stringOption } from '../cli/command.js';
+import { UsageError } from '../cli/io.js';
+import { dateFlag } from '../cli/validate.js';
 import type { Store } from '../store/db.js';
-import { selectQuotes, type QuoteFilter, type QuoteRow } from '../store/queries/quotes.js';
+import { flattenQuote, selectQuotes, type QuoteFilter, type QuoteRow } from '../store/queries/quotes.js';
+import type { Exporter } from './exporter.js';
+import { QUOTE_EXPORT_OPTIONS } from './options.js';
+import { writeRecords } from './records.js';
 
 /** Every quote matching the filter, page by page. */
 export async function* iterateQuotes(store: Store, filter: QuoteFilter = {}): AsyncGenerator<QuoteRow> {
@@ -26,10 +32,31 @@ export async function exportQuotes(store: Store, out: { write(chunk: string): un
   return n;
 }
 
-/** Registration record for `bilat export`. */
-export const quotesExporter = {
-  id: 'quotes',
-  description: 'direct and reported quotes with resolved speakers (JSON Lines)',
-  extension: 'jsonl',
-  run: exportQuotes,
+
+const CSV_COLUMNS = ['id', 'document_id', 'published', 'speaker', 'speaker_text', 'speaker_country', 'speaker_sector', 'speaker_id', 'direct', 'cue', 'source_outlet', 'text', 'sentence', 'start', 'end', 'rule'];
+
+/** `bilat export --kind quotes`: every stored quote with its speaker and evidence, in full. */
+export const quotesExporter: Exporter = {
+  kind: 'quotes',
+  description: 'direct and reported quotes with resolved speakers',
+  formats: ['jsonl', 'json', 'csv'],
+  options: {
+    ...QUOTE_EXPORT_OPTIONS,
+    country: { type: 'string', value: 'ISO3', description: "speaker's country" },
+    from: { type: 'string', value: 'YYYY-MM-DD', description: 'published on or after' },
+    to: { type: 'string', value: 'YYYY-MM-DD', description: 'published on or before' },
+  },
+  async run(store, args, _io, format, write) {
+    if (args.values.direct && args.values.reported) throw new UsageError('give --direct or --reported, not both');
+    const country = stringOption(args, 'country')?.toUpperCase();
+    if (country !== undefined && !/^[A-Z]{3}$/.test(country)) throw new UsageError(`--country must be an ISO 3166-1 alpha-3 code such as CHN (got "${country}")`);
+    const filter: QuoteFilter = {
+      speaker: stringOption(args, 'speaker'),
+      country,
+      direct: args.values.direct ? true : args.values.reported ? false : undefined,
+      from: dateFlag('from', stringOption(args, 'from')),
+      to: dateFlag('to', stringOption(args, 'to')),
+    };
+    return writeRecords(iterateQuotes(store, filter), format, write, { columns: CSV_COLUMNS, flatten: flattenQuote });
+  },
 };

@@ -6,14 +6,20 @@ import { withStore } from '../context.js';
 import { EXIT, UsageError } from '../io.js';
 import { EVENT_FILTER_OPTIONS } from '../event-filter.js';
 import { GAZETTEER_OPTION } from '../gazetteer-option.js';
+import { QUOTE_EXPORT_OPTIONS, STATISTIC_EXPORT_OPTIONS } from '../../export/options.js';
+
+/** Flags every kind takes. */
+const COMMON = new Set(['kind', 'format', 'output', 'db', 'help']);
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Write stored records to a file or stdout: PLOVER-compatible JSON Lines for events.',
-  usage: 'bilat export [--kind events] [--format jsonl|json|csv] [--output FILE] [filters…]',
+  summary: 'Write stored records to a file or stdout: PLOVER-compatible JSON Lines for events; statistics and quotes.',
+  usage: 'bilat export [--kind events|statistics|quotes] [--format jsonl|json|csv] [--output FILE] [filters…]',
   description:
-    'Kinds: events (more kinds register as they are added). Events take the same filters as `bilat events` ' +
-    '(--dyad, --actor, --type, --context, --from, --to, --include-negated…) and are written in full, not paged. ' +
+    'Kinds: events, statistics, quotes. Events take the same filters as `bilat events` ' +
+    '(--dyad, --actor, --type, --context, --from, --to, --include-negated…); statistics take --measure, --unit, ' +
+    '--inconsistent, --from, --to; quotes take --speaker, --country, --direct/--reported, --from, --to. ' +
+    'Records are written in full, not paged; a flag of another kind is a usage error. ' +
     'With --output the file is written to a temporary name first and renamed when complete.',
   // A kind's own flags (Exporter.options) are listed here too, so that they parse.
   options: {
@@ -22,9 +28,16 @@ export const exportCommand: Command = {
     output: { type: 'string', short: 'o', value: 'FILE', description: 'write to FILE instead of stdout' },
     ...EVENT_FILTER_OPTIONS,
     gazetteer: GAZETTEER_OPTION,
+    ...STATISTIC_EXPORT_OPTIONS,
+    ...QUOTE_EXPORT_OPTIONS,
     db: DB_OPTION,
   },
-  examples: ['bilat export --kind events --format jsonl > events.jsonl', 'bilat export --dyad CHN-KOR --from 2024-01-01 --output chn-kor.jsonl'],
+  examples: [
+    'bilat export --kind events --format jsonl > events.jsonl',
+    'bilat export --dyad CHN-KOR --from 2024-01-01 --output chn-kor.jsonl',
+    'bilat export --kind statistics --inconsistent --format csv -o inconsistent.csv',
+    'bilat export --kind quotes --speaker "Wang Yi" --format json',
+  ],
   async run(args, io) {
     if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const { EXPORTERS } = await import('../../export/index.js');
@@ -32,6 +45,10 @@ export const exportCommand: Command = {
     const load = EXPORTERS[kind];
     if (!load) throw new UsageError(`unknown --kind "${kind}"; kinds are ${Object.keys(EXPORTERS).join(', ')}`);
     const exporter = await load();
+    for (const [name, value] of Object.entries(args.values)) {
+      if (value === undefined || COMMON.has(name) || name in exporter.options) continue;
+      throw new UsageError(`--${name} does not apply to --kind ${kind}`);
+    }
     const format = stringOption(args, 'format') ?? 'jsonl';
     if (!exporter.formats.includes(format)) throw new UsageError(`--format for ${kind} must be one of ${exporter.formats.join(', ')} (got "${format}")`);
     const output = stringOption(args, 'output');

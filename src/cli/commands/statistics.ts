@@ -40,7 +40,7 @@ export const statisticsCommand: Command = {
     const { selectStatistics, flattenStatistic } = await import('../../store/queries/statistics.js');
     const page = await withStore(args, io, (store) => selectStatistics(store, filter));
     const rows = format === 'json' || format === 'jsonl' ? (page.rows as unknown as Array<Record<string, unknown>>) : page.rows.map(flattenStatistic);
-    const columns = filter.inconsistent ? ['value', 'unit', 'change_pct', 'previous', 'computed_pct', 'share_pct', 'sentence'] : ['published', 'value', 'unit', 'measure', 'period', 'change_pct', 'previous', 'consistent'];
+    const columns = filter.inconsistent ? ['id', 'value', 'unit', 'previous', 'failed_checks', 'start', 'sentence'] : ['published', 'value', 'unit', 'measure', 'period', 'change_pct', 'previous', 'consistent'];
     writeRows(io, rows, columns, format);
     if (format === 'table') io.stderr.write(`${page.rows.length} statistic(s)${page.next_cursor ? `; more with --cursor ${page.next_cursor}` : ''}\n`);
     return EXIT.ok;

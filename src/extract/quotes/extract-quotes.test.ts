@@ -44,6 +44,15 @@ describe('extract/quotes: direct quotes', () => {
     expect(brief(text)).toEqual(expected);
   });
 
+  const speakerTexts: Array<[string, string]> = [
+    ['“Flights will return,” said Transport Minister Oh Min-ji.', 'Transport Minister Oh Min-ji'],
+    ['“Flights will return,” said Ambassador Philip S. Goldberg.', 'Ambassador Philip S. Goldberg'],
+    ['“Flights will return,” said Kim of the U.S.', 'Kim of the U.S.'],
+  ];
+  it.each(speakerTexts)('the speaker text of %s leaves the full stop out', (text, speaker) => {
+    expect(quotes(text)[0]?.speaker?.text).toBe(speaker);
+  });
+
   it('gives each quote its speaker in a paragraph with two speakers and "she added"', () => {
     const text =
       'Ms Han Seo-yeon, a tour operator in Busan, said her bookings had tripled. “Chinese groups are back,” Han said. ' +

@@ -169,7 +169,9 @@ export function speakerAfter(text: string, offset: number): SpeakerPhrase | null
   if (c) {
     const rest = t.slice(c[0].length);
     const app = /^\s*,\s+((?:a|an|the)\s[^,.;]*)/.exec(rest);
-    return phrase(c[0], offset + lead, 'name', app ? app[1]!.trim() : null);
+    // "said Foreign Minister Wang Yi." — the full stop ends the sentence, not an initial ("U.S.").
+    const name = /(?:^|\s)[\p{L}'’-]*\p{Ll}[\p{L}'’-]*\.$/u.test(c[0]) ? c[0].slice(0, -1) : c[0];
+    return phrase(name, offset + lead, 'name', app ? app[1]!.trim() : null);
   }
   const d = /^((?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)/iu.exec(t);
   if (d) {

@@ -3,6 +3,9 @@ import { run } from '../../testing/make-doc.js';
 import { sentenceStage, type Stage } from '../../pipeline.js';
 import { statisticsStage } from './stage.js';
 import { ANNOTATION_KEYS, type DateMention } from '../../annotations.js';
+import { runPipeline } from '../../pipeline.js';
+import { makeDoc } from '../../testing/make-doc.js';
+import { createDebug } from '../../util/debug.js';
 
 const stats = (text: string, published = '2025-03-13') => run(text, published).statistics;
 
@@ -241,9 +244,35 @@ describe('extract/statistics: periods from the date stage', () => {
     expect(s!.period).toMatchObject({ start: '2025-01-01', precision: 'quarter' });
   });
 
+  it('does not take the base of a comparison as the period', () => {
+    const found = stats('In the second quarter, visitors made 3.2 million trips, up 20 per cent from a year earlier; 1.1 million of them were by rail.', '2025-08-01');
+    expect(found.map((s) => [s.value, s.period?.start ?? null])).toEqual([
+      [3200000, '2025-04-01'],
+      [1100000, '2025-04-01'],
+    ]);
+  });
+
   it('keeps offsets that slice the document text', () => {
     const text = 'First paragraph.\n\nThe number of tourists rose 10% to 1,100 from 1,000.';
     const [s] = stats(text);
     expect(text.slice(s!.evidence.start, s!.evidence.end)).toBe(s!.evidence.sentence);
+  });
+});
+
+describe('extract/statistics: BILAT_DEBUG=statistics explains each decision', () => {
+  it('logs roles, skipped numbers and every check with its allowed range', () => {
+    const lines: string[] = [];
+    runPipeline(makeDoc('Visitor arrivals rose 25 per cent from 100,000 to 150,000. The two sides met for a four-day visit.'), {
+      debug: createDebug('statistics', (l) => lines.push(l)),
+    });
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('role 25 per cent: pct (up) of 150,000'),
+        expect.stringContaining('role 100,000: previous'),
+        expect.stringContaining('check change_pct: stated 25, computed 50, allowed 50…50 → INCONSISTENT'),
+        expect.stringContaining('skip two: refers rather than counts'),
+        expect.stringContaining("skip four-day: a duration that is not a policy's length"),
+      ]),
+    );
   });
 });

@@ -66,7 +66,11 @@ export function extractStatistics(input: StatisticsInput): StatisticRecord[] {
     const numbers = bySentence.get(s.index);
     if (!numbers) continue;
     const tokens = tokenize(s.text);
-    const candidates = numbers.filter((m) => !referential(tokens, m) && (m.kind !== 'duration' || durationCounts(s.text, tokens, m)));
+    const candidates = numbers.filter((m) => {
+      if (referential(tokens, m)) return void input.log?.(`skip ${m.text}: refers rather than counts ("the two countries")`, { sentence: s.index }), false;
+      if (m.kind === 'duration' && !durationCounts(s.text, tokens, m)) return void input.log?.(`skip ${m.text}: a duration that is not a policy's length`, { sentence: s.index }), false;
+      return true;
+    });
     if (!candidates.length) continue;
     const dates = input.dates ? inSentence(input.dates, s) : fallbackDates(s.text, s.start, s.index, input.doc.published);
     const whole = opensWithWhole(tokens) && previousSentence && previousSentence.index >= s.index - 2 ? firstCount(previousSentence.built) : null;
@@ -76,7 +80,8 @@ export function extractStatistics(input: StatisticsInput): StatisticRecord[] {
     const built = buildSentence(input, s, tokens, candidates, dates, whole, earlier);
     for (const b of built) recent.push({ index: s.index, built: b });
     for (const b of built) {
-      input.log?.(`statistic ${b.record.text} = ${b.record.value} ${b.record.unit}`, { measure: b.record.measure, consistent: b.record.consistent ?? null, sentence: s.index });
+      input.log?.(`statistic ${b.record.text} = ${b.record.value} ${b.record.unit} (${b.record.rule})`, { measure: b.record.measure, consistent: b.record.consistent ?? null, sentence: s.index });
+      if (input.log) for (const c of b.record.checks ?? []) input.log(`  check ${c.kind}: stated ${c.stated ?? '–'}, computed ${c.computed}, allowed ${c.low}…${c.high} → ${c.consistent ? 'ok' : 'INCONSISTENT'}`);
       out.push(b.record);
     }
     if (built.length) previousSentence = { index: s.index, built };
@@ -131,6 +136,13 @@ function buildSentence(
   earlier: (unit: string) => Built | null,
 ): Built[] {
   const roled = assignRoles(tokens, candidates);
+  if (input.log) {
+    for (const r of roled) {
+      if (r.role === 'main') continue;
+      const target = r.target === null ? null : roled[r.target]!.m.text;
+      input.log(`role ${r.m.text}: ${r.role}${r.direction ? ` (${r.direction})` : ''}${target ? ` of ${target}` : ''}`, { sentence: s.index });
+    }
+  }
   const parts = (k: number, role: Roled['role']) => roled.find((r) => r.target === k && r.role === role);
   const built: Built[] = [];
   let yearEarlier_: boolean | null = null;
@@ -142,7 +154,10 @@ function buildSentence(
     // A multiplier with no number to qualify ("a market that doubled every few years") is no statistic.
     if (m.kind === 'multiplier') continue;
     const unitMeasure = unitAndMeasure(s.text, tokens, m, whole);
-    if (!unitMeasure) continue;
+    if (!unitMeasure) {
+      input.log?.(`skip ${m.text}: a small spelled-out number with no measure noun`, { sentence: s.index });
+      continue;
+    }
     // "rose 2 percentage points to 7 per cent": points are an absolute change of a rate, not a relative one.
     const statedPct = parts(k, 'pct');
     const points = statedPct?.m.kind === 'percentage_points' ? statedPct : undefined;
@@ -167,7 +182,7 @@ function buildSentence(
     // the same period a year earlier"), between it and the value when it comes first.
     const ofPrevious = (d: DateMention) =>
       !!previousMention && (previousMention.start > m.start ? d.start >= previousMention.end : d.start >= previousMention.end && d.end <= m.start);
-    const date = pickDate(dates.filter((d) => !ofPrevious(d)), m);
+    const date = pickDate(dates.filter((d) => !ofPrevious(d) && !comparisonBase(input.doc.text, s, d)), m);
     const period: Period | null = date ? toPeriod(date) : (whole?.record.period ?? null);
     let previousPeriod: Period | null = null;
     if (previousMention) {
@@ -294,6 +309,20 @@ function unitAndMeasure(sentence: string, tokens: Token[], m: NumberMention, who
     return { unit: whole.record.unit, value: m.value, measure };
   }
   return { unit: 'items', value: m.value, measure: null };
+}
+
+const BASE_BEFORE = /\b(?:than|versus|vs\.?|against|compared (?:to|with))\s+(?:in\s+)?$/i;
+const FROM_BEFORE = /\bfrom\s+$/i;
+const YEAR_BACK = /^(?:a year (?:earlier|ago|before)|the (?:same|previous|prior) (?:period|year|quarter|month)|the year before|last year)/i;
+
+/**
+ * "higher than in 2019", "up 48.8 per cent from a year earlier": a date after a comparison word
+ * is the base of a change, never the period of the number. After "from" only a date a year back
+ * counts ("visa-free from Nov. 8" starts a period).
+ */
+function comparisonBase(text: string, s: Sentence, d: DateMention): boolean {
+  const before = text.slice(Math.max(s.start, d.start - 20), d.start);
+  return BASE_BEFORE.test(before) || (FROM_BEFORE.test(before) && YEAR_BACK.test(d.text));
 }
 
 const PRECISE_FIRST: Record<string, number> = { day: 1, week: 0, month: 0, quarter: 0, half: 0, year: 0, decade: 0 };

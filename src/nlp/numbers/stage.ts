@@ -14,7 +14,10 @@ export const numbersStage: Stage = {
       if (!mayHaveNumber(s.text)) continue;
       for (const m of findNumbers(s.text, { offset: s.start, sentenceIndex: s.index })) {
         out.push(m);
-        if (log) log(m.rejected ? `rejected ${m.text}: ${m.rejected}` : `number ${m.text} = ${m.value}${m.unit ? ` ${m.unit}` : ''}`, { sentence: s.index });
+        if (log) {
+          const extra = `${m.hedge ? ` (hedge "${m.hedge}": ${m.hedgeKind})` : ''}${m.range ? ` (range ${m.range.low}…${m.range.high})` : ''}${m.kind === 'multiplier' ? ' (ratio)' : ''}`;
+          log(m.rejected ? `rejected ${m.text}: ${m.rejected}` : `number ${m.text} = ${m.value}${m.unit ? ` ${m.unit}` : ''}${extra}`, { sentence: s.index });
+        }
       }
     }
     ctx.annotations.set(ANNOTATION_KEYS.numbers, out);

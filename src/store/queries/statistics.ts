@@ -69,9 +69,21 @@ export function flattenStatistic(s: StatisticRow): Record<string, unknown> {
     computed_pct: s.change?.computed_pct ?? null,
     share_pct: s.share_pct,
     consistent: s.consistent ?? s.change?.consistent ?? null,
+    failed_checks: failedChecks(s),
     sentence: s.evidence.sentence,
     start: s.evidence.start,
     end: s.evidence.end,
     rule: s.rule,
   };
+}
+
+/**
+ * The checks that did not pass, in words (the allowed ranges are in `checks`).
+ *
+ * @example failedChecks(row) // → "change_pct: stated 25, computed 50"
+ */
+export function failedChecks(s: Pick<StatisticRecord, 'checks'>): string | null {
+  const failed = (s.checks ?? []).filter((c) => !c.consistent);
+  if (!failed.length) return null;
+  return failed.map((c) => `${c.kind}: ${c.stated === null ? '' : `stated ${c.stated}, `}computed ${c.computed}`).join('; ');
 }
