@@ -236,6 +236,17 @@ describe('invitations', () => {
   });
 });
 
+describe('hopes', () => {
+  it.each([
+    ['China hoped South Korea would take effective measures.', ['REQUEST CHN→KOR']],
+    ['China said it hoped that Japan would drop the plan.', ['REQUEST CHN→JPN']],
+    ['South Korea hoped the summit would lay the ground for a fresh start.', []],
+    ['China hoped Chinese firms would invest more.', []],
+  ])('%s → %j', (text, expected) => {
+    expect(events(text, '2025-03-23').filter((e) => e.rule.startsWith('request/hope')).map(dyad)).toEqual(expected);
+  });
+});
+
 describe('implied authorities', () => {
   it('gives a passive arrest with no agent to the country where it happened', () => {
     expect(events('Two Japanese nationals were arrested in China on Monday.', '2025-03-23').map(dyad)).toEqual(['COERCE CHN→JPN']);
