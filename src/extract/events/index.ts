@@ -99,6 +99,7 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
   const quotes = quotedRanges(ctx.doc.text);
   const quoted = (offset: number) => quotes.some(([a, b]) => offset > a && offset < b);
   const dyad = mainDyad(actors);
+  const ledeDay = ledeDateMention(dates, ctx.doc.text, ctx.doc.published);
   log?.(`main dyad: ${dyad ? dyad.join('–') : 'none'}`);
   let ai = 0;
   for (const s of ctx.sentences) {
@@ -113,7 +114,7 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
       continue;
     }
     const st = analyse(s.text, s.start, mentions, lex);
-    const carry = narrativeDate(out, ctx.doc.text, s.start, ctx.doc.published);
+    const carry = narrativeDate(out, ctx.doc.text, s.start, ctx.doc.published, ledeDay);
     const sentenceCtx = { carry, dyad, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
     out.push(...codeSentence(ctx, sentenceCtx, matches, lex, ontology, opts.gazetteer, log));
   }
@@ -141,14 +142,26 @@ function ledeEnd(text: string): number {
   return at;
 }
 
-export function narrativeDate(previous: EventRecord[], text: string, at: number, published: string | null): DateValue | null {
+export function narrativeDate(previous: EventRecord[], text: string, at: number, published: string | null, ledeDay: DateMention | null = null): DateValue | null {
   const dated = (e: EventRecord) => !!e.date?.text && e.date.precision === 'day' && !e.future && !e.historical && !e.rule.includes('date/relative-shift');
   const prev = [...previous].reverse().find(dated);
-  if (!prev?.date) return null;
-  if (!text.slice(prev.evidence.end, at).includes('\n')) return prev.date;
+  if (prev?.date && !text.slice(prev.evidence.end, at).includes('\n')) return prev.date;
   const lede = previous.find((e) => dated(e) && e.evidence.start < ledeEnd(text))?.date;
-  if (!lede || !published || lede.start > published || lede.start < addDays(published, -7)) return null;
-  return lede;
+  if (lede) return !published || lede.start > published || lede.start < addDays(published, -7) ? null : lede;
+  // No dated event in the lede: the lede's own day ("…ended with a friendly summit on Saturday").
+  if (ledeDay && ledeDay.start <= at + 1) return { start: ledeDay.value.start, end: ledeDay.value.end, precision: 'day', text: ledeDay.text, source: 'inferred' };
+  return null;
+}
+
+/**
+ * The first day named in the lede that lies in the week before publication, or null (a
+ * dateline's day or any other mention of the publication day gives nothing new).
+ */
+export function ledeDateMention(dates: DateMention[], text: string, published: string | null): DateMention | null {
+  if (!published) return null;
+  const end = ledeEnd(text);
+  // (The publication day itself adds nothing to the publication-date default.)
+  return dates.find((d) => d.start < end && d.value.precision === 'day' && d.value.start < published && d.value.start >= addDays(published, -7) && !/_REF$/.test(d.timex ?? '')) ?? null;
 }
 
 interface SentenceContext {
