@@ -148,3 +148,10 @@ describe('a title with a surname several people share', () => {
     expect(run('Quell spoke on Monday.', '1993-05-01')).toEqual([]);
   });
 });
+
+describe('pair phrases', () => {
+  it('reads "the central banks" as the two parties named most in the last sentences, not one named in passing', () => {
+    const { mentions } = actors('China and South Korea held talks on Monday. South Korea urged China to press North Korea. The central banks renewed their swap.');
+    expect(mentions.filter((m) => m.text === 'The central banks').map((m) => m.country).sort()).toEqual(['CHN', 'KOR']);
+  });
+});

@@ -743,13 +743,33 @@ export class SentenceComposer {
 
   /** "the two countries" → the last two countries named; "the two leaders" → the last two people; "the three" → the last three. */
   private pair(s: Extract<Span, { type: 'pair' }>): void {
-    const seen: RichMention[] = [];
-    for (let i = this.state.mentions.length - 1; i >= 0; i--) {
-      const m = this.state.mentions[i]!;
-      if (!m.country || m.country.startsWith('IGO:') || (s.pair.people && m.kind !== 'person')) continue;
-      if (seen.some((x) => x.country === m.country)) continue;
-      seen.push(m);
-      if (seen.length === s.pair.count) break;
+    const fits = (m: RichMention) => !!m.country && !m.country.startsWith('IGO:') && (!s.pair.people || m.kind === 'person');
+    // "the two governments": among the parties of this sentence so far and the two before it, the ones named most often
+    // (a country named once in passing — "to bring Pyongyang back to talks" — is not one of "the
+    // two governments"). Else the last parties named in the document.
+    const at = this.tokens[s.from]!.start;
+    const recent = [...this.state.mentions.filter((m) => m.sentenceIndex < this.sentence.index && m.sentenceIndex >= this.sentence.index - 2), ...this.out.filter((m) => m.start < at)].filter(fits);
+    const stats = new Map<string, { n: number; last: number; m: RichMention }>();
+    recent.forEach((m, i) => {
+      const x = stats.get(m.country!) ?? { n: 0, last: -1, m };
+      stats.set(m.country!, { n: x.n + 1, last: i, m });
+    });
+    // Ties go to the party named more often in the whole document so far, then to the latest.
+    const inDoc = new Map<string, number>();
+    for (const m of this.state.mentions) if (fits(m)) inDoc.set(m.country!, (inDoc.get(m.country!) ?? 0) + 1);
+    let seen: RichMention[] = [];
+    // ("the two", "the two leaders": people are picked up by recency, as just named together.)
+    if (!s.pair.people && stats.size >= s.pair.count) {
+      const top = [...stats.values()].sort((a, b) => b.n - a.n || (inDoc.get(b.m.country!) ?? 0) - (inDoc.get(a.m.country!) ?? 0) || b.last - a.last).slice(0, s.pair.count);
+      seen = top.sort((a, b) => b.last - a.last).map((x) => x.m);
+    } else {
+      for (let i = this.state.mentions.length - 1; i >= 0; i--) {
+        const m = this.state.mentions[i]!;
+        if (!fits(m)) continue;
+        if (seen.some((x) => x.country === m.country)) continue;
+        seen.push(m);
+        if (seen.length === s.pair.count) break;
+      }
     }
     if (seen.length < s.pair.count) return;
     const base = this.slice(s.from, s.to);

@@ -235,6 +235,20 @@ export class ArgumentFinder {
       return { actor, recipient, passive, subjectClause: subj?.clause ?? ci, subjectEnd, why };
     }
     if (subj) why.push(`subject "${this.text(subj.group)}"`);
+    // "Beijing hoped Seoul would take measures": the complement opens with the party asked, another
+    // than the one hoping; "hoped the summit would…" asks no one.
+    if (cue.content_subject) {
+      const at = this.st.lower[b] === 'that' ? b + 1 : b;
+      const g = this.st.groups.find((x) => x.from >= at && x.from <= at + 1 && !x.locative && !x.possessive);
+      const verbAfter = g && ['AUX', 'VERB'].includes(this.st.toks[g.to]?.pos ?? '');
+      const own = new Set(members(subj?.group).map((m) => m.country));
+      const other = g && g.members.some((m) => m.country && !own.has(m.country));
+      if (!g || !verbAfter || !other) {
+        why.push('the complement does not open with another party as its subject: no one is asked');
+        return { actor: [], recipient: [], passive, subjectClause: subj?.clause ?? ci, subjectEnd, why };
+      }
+      return { actor: members(subj?.group), recipient: members(g), passive, subjectClause: subj?.clause ?? ci, subjectEnd, why: [...why, `asked: "${this.text(g)}"`] };
+    }
     const owner = subj ? null : this.decisionOwner(a, ci);
     if (owner) why.push(`"${this.text(owner)}'s ${this.st.lower[a - 2]} to …"`);
     // Objects may sit inside a cue with a gap ("let South Koreans in").

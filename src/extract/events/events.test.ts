@@ -221,6 +221,18 @@ describe('event dates', () => {
     ]);
   });
 
+  it('takes the day the lede names when the lede has no dated event', () => {
+    const lede = 'The week ended quietly after a long summit on Saturday in the capital, with a stack of signed documents and no public quarrel at all.';
+    const out = events(`${lede}\n\nChina urged Japan to lift its curbs on seafood.`, '2025-11-03', [{ text: 'on Saturday', start: '2025-11-01', precision: 'day' }]);
+    expect(out.map((e) => [e.event_type, e.date?.start, e.date?.source])).toEqual([['REQUEST', '2025-11-01', 'inferred']]);
+  });
+
+  it('keeps the publication date when the lede names only the publication day', () => {
+    const lede = 'TOKYO, Nov. 3 — The week began quietly in the capital, with a stack of signed documents and no public quarrel at all among the delegations.';
+    const out = events(`${lede}\n\nChina urged Japan to lift its curbs on seafood.`, '2025-11-03', [{ text: 'Nov. 3', start: '2025-11-03', precision: 'day' }]);
+    expect(out.map((e) => [e.date?.start, e.date?.text])).toEqual([['2025-11-03', null]]);
+  });
+
   it('does not date an event by a vague reference ("recently")', () => {
     const [e] = events('South Korea recently criticised Japan.', '2025-11-03', [{ text: 'recently', start: '2025-01-01', end: '2025-12-31', precision: 'year', timex: 'PAST_REF' }]);
     expect(e?.date?.source).toBe('inferred');
@@ -245,6 +257,17 @@ describe('invitations', () => {
     ['China asked Japan to lend it two pandas, and the Japanese side agreed to discuss the request.', 'REQUEST'],
   ])('%s → %s', (text, category) => {
     expect(events(text, '2025-03-23')[0]?.event_type).toBe(category);
+  });
+});
+
+describe('hopes', () => {
+  it.each([
+    ['China hoped South Korea would take effective measures.', ['REQUEST CHN→KOR']],
+    ['China said it hoped that Japan would drop the plan.', ['REQUEST CHN→JPN']],
+    ['South Korea hoped the summit would lay the ground for a fresh start.', []],
+    ['China hoped Chinese firms would invest more.', []],
+  ])('%s → %j', (text, expected) => {
+    expect(events(text, '2025-03-23').filter((e) => e.rule.startsWith('request/hope')).map(dyad)).toEqual(expected);
   });
 });
 

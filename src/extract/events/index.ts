@@ -99,6 +99,8 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
   const quotes = quotedRanges(ctx.doc.text);
   const quoted = (offset: number) => quotes.some(([a, b]) => offset > a && offset < b);
   const dyad = mainDyad(actors);
+  const lede = ledeEnd(ctx.doc.text);
+  const ledeDay = ledeDateMention(dates, lede, ctx.doc.published);
   log?.(`main dyad: ${dyad ? dyad.join('–') : 'none'}`);
   let ai = 0;
   for (const s of ctx.sentences) {
@@ -113,7 +115,7 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
       continue;
     }
     const st = analyse(s.text, s.start, mentions, lex);
-    const carry = narrativeDate(out, ctx.doc.text, s.start, ctx.doc.published);
+    const carry = narrativeDate(out, ctx.doc.text, s.start, ctx.doc.published, lede, ledeDay);
     const sentenceCtx = { carry, dyad, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
     out.push(...codeSentence(ctx, sentenceCtx, matches, lex, ontology, opts.gazetteer, log));
   }
@@ -131,24 +133,36 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
 const LEDE_MIN = 120;
 
 /** Offset where the lede ends: after the first two paragraphs of at least LEDE_MIN characters. */
-function ledeEnd(text: string): number {
+export function ledeEnd(text: string): number {
   let found = 0;
-  let at = 0;
-  for (const para of text.split('\n')) {
-    at += para.length + 1;
-    if (para.trim().length >= LEDE_MIN && ++found === 2) return at;
+  for (let from = 0; from <= text.length; ) {
+    const nl = text.indexOf('\n', from);
+    const to = nl < 0 ? text.length : nl;
+    if (text.slice(from, to).trim().length >= LEDE_MIN && ++found === 2) return to + 1;
+    from = to + 1;
   }
-  return at;
+  return text.length + 1;
 }
 
-export function narrativeDate(previous: EventRecord[], text: string, at: number, published: string | null): DateValue | null {
+export function narrativeDate(previous: EventRecord[], text: string, at: number, published: string | null, ledeTo = ledeEnd(text), ledeDay: DateMention | null = null): DateValue | null {
   const dated = (e: EventRecord) => !!e.date?.text && e.date.precision === 'day' && !e.future && !e.historical && !e.rule.includes('date/relative-shift');
   const prev = [...previous].reverse().find(dated);
-  if (!prev?.date) return null;
-  if (!text.slice(prev.evidence.end, at).includes('\n')) return prev.date;
-  const lede = previous.find((e) => dated(e) && e.evidence.start < ledeEnd(text))?.date;
-  if (!lede || !published || lede.start > published || lede.start < addDays(published, -7)) return null;
-  return lede;
+  if (prev?.date && !text.slice(prev.evidence.end, at).includes('\n')) return prev.date;
+  const lede = previous.find((e) => dated(e) && e.evidence.start < ledeTo)?.date;
+  if (lede) return !published || lede.start > published || lede.start < addDays(published, -7) ? null : lede;
+  // No dated event in the lede: the lede's own day ("…ended with a friendly summit on Saturday").
+  if (ledeDay && ledeDay.start <= at + 1) return { start: ledeDay.value.start, end: ledeDay.value.end, precision: 'day', text: ledeDay.text, source: 'inferred' };
+  return null;
+}
+
+/**
+ * The first day named in the lede (which ends at offset `end`) that lies in the week before publication, or null (a
+ * dateline's day or any other mention of the publication day gives nothing new).
+ */
+export function ledeDateMention(dates: DateMention[], end: number, published: string | null): DateMention | null {
+  if (!published) return null;
+  // (The publication day itself adds nothing to the publication-date default.)
+  return dates.find((d) => d.start < end && d.value.precision === 'day' && d.value.start < published && d.value.start >= addDays(published, -7) && !/_REF$/.test(d.timex ?? '')) ?? null;
 }
 
 interface SentenceContext {

@@ -24,6 +24,7 @@ const cueSchema = z.strictObject({
   embeds: z.boolean().default(false),
   predicate: z.boolean().default(false),
   needs_object: z.boolean().default(false),
+  content_subject: z.boolean().default(false),
   possessor: z.boolean().default(false),
   destination: z.boolean().default(false),
   contexts: z.array(z.string()).default([]),
