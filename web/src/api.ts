@@ -153,6 +153,7 @@ export interface PolicyVersion {
   announced: string | null;
   effective_from: string | null;
   effective_to: string | null;
+  superseded_by: string | null;
   conditions: Record<string, unknown>;
   note: string | null;
 }

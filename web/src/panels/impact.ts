@@ -66,31 +66,35 @@ export async function setupImpact(policies: Policy[], signal: AbortSignal): Prom
     chartIn($('#impact-chart')).clear();
     return;
   }
-  const pick = choose(usable);
-  if (pick) {
+  // Try the likeliest pairings until one can be estimated (the API refuses when data are too short).
+  const picks = choose(usable).slice(0, 4);
+  for (const pick of picks) {
+    if (signal.aborted) return;
     pol.value = pick.policy;
     ser.value = pick.series;
     ctl.value = pick.control ?? '';
-    await estimate(pick.policy, pick.series, pick.control ?? '');
-  } else setState(panel, 'empty', 'Pick a policy and a series to estimate its effect.');
+    if ((await estimate(pick.policy, pick.series, pick.control ?? '')) === 'ok') return;
+  }
+  if (!picks.length) setState(panel, 'empty', 'Pick a policy and a series to estimate its effect.');
 }
 
-/** A policy with a series of flows from a beneficiary to the issuer, preferring one with a like control. */
-function choose(policies: Policy[]): { policy: string; series: string; control?: string } | null {
+/** Policies with a series of flows from a beneficiary to the issuer, those with a like control first. */
+function choose(policies: Policy[]): { policy: string; series: string; control?: string }[] {
   const order = [...policies].sort((a, b) => Number(b.kind === 'visa_waiver') - Number(a.kind === 'visa_waiver'));
-  let fallback: { policy: string; series: string } | null = null;
+  const withControl: { policy: string; series: string; control?: string }[] = [];
+  const alone: { policy: string; series: string }[] = [];
   for (const p of order) {
     for (const s of catalogue) {
       if (s.destination_country !== p.issuer || !s.origin_country || !p.beneficiaries.includes(s.origin_country)) continue;
       const control = catalogue.find((c) => c.name !== s.name && c.origin_country === s.origin_country && c.destination_country !== s.destination_country && c.frequency === s.frequency && c.months === s.months && c.unit === s.unit);
-      if (control) return { policy: p.id, series: s.name, control: control.name };
-      fallback ??= { policy: p.id, series: s.name };
+      if (control) withControl.push({ policy: p.id, series: s.name, control: control.name });
+      else alone.push({ policy: p.id, series: s.name });
     }
   }
-  return fallback;
+  return [...withControl, ...alone];
 }
 
-async function estimate(policy: string, series: string, control: string): Promise<void> {
+async function estimate(policy: string, series: string, control: string): Promise<'ok' | 'refused' | 'error'> {
   const panel = $('#impact-panel');
   const params = { policy, series, control: control || undefined, method: control ? 'did' : 'its' };
   setExports(panel, [{ label: 'JSON', href: apiUrl('/impact', params) }]);
@@ -105,31 +109,35 @@ async function estimate(policy: string, series: string, control: string): Promis
       result.replaceChildren(h('p', { class: 'refused' }, data.reason), h('ul', { class: 'small' }, ...data.details.map((d) => h('li', {}, d))), data.suggestions.length ? h('p', { class: 'small' }, 'Try: ', h('code', {}, data.suggestions[0]!)) : '');
       caveats.replaceChildren();
       chart.clear();
-      return;
+      $('#impact-chart').hidden = true;
+      return 'refused';
     }
+    $('#impact-chart').hidden = false;
+    chart.resize();
     setState(panel, 'ok');
     const e = data.effect;
-    const pct = e.percent != null && e.percent_ci ? ` (${sign(e.percent)}${formatNumber(e.percent, 1)}%; ${Math.round(e.ci_level * 100)}% interval ${sign(e.percent_ci.low)}${formatNumber(e.percent_ci.low, 1)}% to ${sign(e.percent_ci.high)}${formatNumber(e.percent_ci.high, 1)}%)` : '';
+    const pct = e.percent != null && e.percent_ci ? ` (${num(e.percent, 1)}%; ${Math.round(e.ci_level * 100)}% interval ${num(e.percent_ci.low, 1)}% to ${num(e.percent_ci.high, 1)}%)` : ` (${Math.round(e.ci_level * 100)}% interval ${num(e.absolute_ci.low)} to ${num(e.absolute_ci.high)})`;
     result.replaceChildren(
-      h('p', { class: 'effect' }, h('strong', {}, `Estimated effect: ${sign(e.absolute)}${formatNumber(e.absolute)} ${data.series.unit}`), pct),
+      h('p', { class: 'effect' }, h('strong', {}, `Estimated effect: ${num(e.absolute)} ${data.series.unit}`), pct),
       h('p', { class: 'muted small' }, `${data.method === 'did' ? 'Difference-in-differences' : 'Segmented regression'} on the ${data.scale} scale, policy date ${data.policy.effective_from}${data.controls.length ? `, control ${data.controls.join(', ')}` : ''}${e.p_value != null ? `, p = ${e.p_value.toFixed(3)}` : ''}.`),
       ...data.warnings.map((w) => h('p', { class: 'small bad-text' }, `⚠ ${w}`)),
     );
     caveats.replaceChildren(...[...data.assumptions, ...data.caveats].map((c) => h('li', {}, c)));
     drawImpact(data);
+    return 'ok';
   } catch (err) {
     reportError(panel, err);
     result.replaceChildren();
+    return 'error';
   }
 }
 
 const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '');
+const num = (n: number, digits = 0) => `${sign(n)}${formatNumber(Math.abs(n), digits)}`;
 
 function drawImpact(d: ImpactOk): void {
   const pts = d.counterfactual;
   const periods = pts.map((p) => p.period);
-  const low = pts.map((p) => p.counterfactual_low);
-  const width = pts.map((p) => (p.counterfactual_high != null && p.counterfactual_low != null ? p.counterfactual_high - p.counterfactual_low : null));
   const firstPost = pts.find((p) => p.phase === 'post')?.period;
   chartIn($('#impact-chart')).setOption(
     {
@@ -141,8 +149,23 @@ function drawImpact(d: ImpactOk): void {
       xAxis: { type: 'category', data: periods, axisLabel: { color: '#333' } },
       yAxis: { type: 'value', name: d.series.unit, axisLabel: { color: '#333', formatter: (v: number) => formatNumber(v) } },
       series: [
-        { name: 'interval-base', type: 'line', data: low, stack: 'ci', lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
-        { name: 'interval', type: 'line', data: width, stack: 'ci', lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color: 'rgba(231,111,81,0.18)' }, itemStyle: { color: 'rgba(231,111,81,0.4)' }, tooltip: { show: false } },
+        {
+          // The counterfactual's interval as a bar from low to high at each period that has one.
+          name: 'interval',
+          type: 'custom',
+          itemStyle: { color: 'rgba(192,57,43,0.22)' },
+          data: pts.map((p, i) => [i, p.counterfactual_low, p.counterfactual_high]),
+          renderItem: (_params: unknown, api: CustomApi) => {
+            const lo = api.value(1);
+            const hi = api.value(2);
+            if (lo == null || hi == null || Number.isNaN(lo) || Number.isNaN(hi)) return null;
+            const a = api.coord([api.value(0), lo]);
+            const b = api.coord([api.value(0), hi]);
+            const w = Math.min(36, (api.size([1, 0])[0] ?? 36) * 0.9);
+            return { type: 'rect', shape: { x: a[0]! - w / 2, y: b[1]!, width: w, height: a[1]! - b[1]! }, style: api.style() };
+          },
+          tooltip: { show: false },
+        },
         { name: 'counterfactual', type: 'line', data: pts.map((p) => p.counterfactual), lineStyle: { type: 'dashed', color: '#c0392b', width: 2 }, itemStyle: { color: '#c0392b' } },
         {
           name: 'observed',
@@ -156,4 +179,11 @@ function drawImpact(d: ImpactOk): void {
     },
     { notMerge: true },
   );
+}
+
+interface CustomApi {
+  value(i: number): number;
+  coord(v: (number | null)[]): number[];
+  size(v: number[]): number[];
+  style(): Record<string, unknown>;
 }

@@ -20,15 +20,26 @@ export async function renderPolicies(view: View, signal: AbortSignal): Promise<P
   const state = $('.policies-state', panel);
   state.className = 'state policies-state loading';
   state.textContent = 'Loading policies…';
-  const { data } = await getJson<Page<Policy>>('/policies', { between: `${view.a}-${view.b}` }, signal);
+  const q = { between: `${view.a}-${view.b}` };
+  $('.policy-exports', panel).replaceChildren(
+    h('a', { class: 'export', href: exportUrl('/policies', 'csv', q), download: '' }, 'CSV'),
+    h('a', { class: 'export', href: exportUrl('/policies', 'json', q), download: '' }, 'JSON'),
+  );
+  const { data } = await getJson<Page<Policy>>('/policies', q, signal);
   const policies = data.filter((p) => p.versions.some((v) => v.effective_from));
   const bands: Band[] = [];
+  const byId = new Map(data.flatMap((p) => p.versions.map((v) => [v.id, v] as const)));
   policies.forEach((p, row) => {
     for (const v of p.versions) {
       if (!v.effective_from) continue;
-      const to = v.effective_to ?? view.to;
+      // A version ends at its own end or where its successor takes over (as in `bilat policies at`).
+      const next = v.superseded_by ? byId.get(v.superseded_by) : undefined;
+      if (next?.effective_from && next.effective_from <= v.effective_from) continue;
+      const until = next?.effective_from ? dayBefore(next.effective_from) : null;
+      const end = [v.effective_to, until].filter((d): d is string => !!d).sort()[0] ?? null;
+      const to = end ?? view.to;
       if (to < view.from || v.effective_from > view.to) continue;
-      bands.push({ row, from: v.effective_from, to, open: !v.effective_to, label: `${p.id}/${v.label}`, kind: p.kind, title: p.title });
+      bands.push({ row, from: v.effective_from, to, open: !end, label: `${p.id}/${v.label}`, kind: p.kind, title: p.title });
     }
   });
   const el = $('#policy-chart');
@@ -70,6 +81,7 @@ export async function renderPolicies(view: View, signal: AbortSignal): Promise<P
             const height = (api.size([0, 1])[1] ?? 20) * 0.7;
             const x = start[0]!;
             const w = Math.max(2, end[0]! - start[0]!);
+            const left = Math.max(x, (api.coord([view.from, row])[0] ?? x));
             const band = (params as { dataIndex: number }).dataIndex;
             const b = bands[band]!;
             return {
@@ -78,7 +90,7 @@ export async function renderPolicies(view: View, signal: AbortSignal): Promise<P
                 { type: 'rect', shape: { x, y: start[1]! - height / 2, width: w, height }, style: api.style() },
                 {
                   type: 'text',
-                  style: { x: x + 4, y: start[1]!, text: b.title, fill: '#fff', fontSize: 11, verticalAlign: 'middle', width: Math.max(0, w - 8), overflow: 'truncate' },
+                  style: { x: left + 4, y: start[1]!, text: b.title, fill: '#fff', fontSize: 11, align: 'left', verticalAlign: 'middle', width: Math.max(0, x + w - left - 8), overflow: 'truncate' },
                   silent: true,
                 },
               ],
@@ -94,7 +106,9 @@ export async function renderPolicies(view: View, signal: AbortSignal): Promise<P
   return data;
 }
 
-export const policiesCsv = (view: View): string => exportUrl('/policies', 'csv', { between: `${view.a}-${view.b}` });
+function dayBefore(day: string): string {
+  return new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
+}
 
 interface CustomApi {
   value(i: number): number | string;
