@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   };
   view = readView(fallback);
   if (!codes.has(view.a) || !codes.has(view.b) || view.a === view.b || view.from > view.to) view = fallback;
+  writeView(view);
 
   for (const id of ['#country-a', '#country-b']) {
     $<HTMLSelectElement>(id).replaceChildren(...countries.data.map((c) => h('option', { value: c.code }, `${c.name} (${c.code})`)));
