@@ -128,8 +128,9 @@ export interface Statistic {
   measure: string | null;
   subject: string | null;
   period: { start: string; end: string; text?: string } | null;
-  change: { pct: number | null; previous: number | null; computed_pct: number | null; consistent: boolean | null } | null;
+  change: { pct: number | null; previous: number | null; computed_pct: number | null; direction?: string | null; consistent: boolean | null } | null;
   consistent: boolean | null;
+  checks?: { kind: string; stated: number | null; computed: number | null; consistent: boolean }[];
   evidence: Evidence;
   document_id: string;
   published: string | null;

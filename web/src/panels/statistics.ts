@@ -38,12 +38,24 @@ export async function renderStatistics(view: View, onlyInconsistent: boolean, si
           bad ? h('span', { class: 'badge bad', title: 'The stated change does not match the numbers' }, '⚠ inconsistent') : null,
           s.consistent === true ? h('span', { class: 'badge good' }, '✓ checked') : null,
         ),
-        bad && s.change?.computed_pct != null ? h('p', { class: 'small bad-text' }, `Stated ${formatNumber(s.change.pct, 1)}%, but the figures give ${formatNumber(s.change.computed_pct, 1)}%.`) : null,
+        ...(bad ? problems(s).map((m) => h('p', { class: 'small bad-text' }, m)) : []),
         h('p', { class: 'small' }, s.evidence.sentence),
         h('p', { class: 'muted small' }, `${s.published ?? 'undated'} · `, open),
       );
     }),
   );
+}
+
+/** What failed in the arithmetic check, in words. */
+function problems(s: Statistic): string[] {
+  const failed = (s.checks ?? []).filter((c) => !c.consistent);
+  if (!failed.length) return ['The arithmetic check failed.'];
+  return failed.map((c) => {
+    const got = c.computed != null ? `${formatNumber(c.computed, 1)}%` : 'something else';
+    if (c.kind === 'change_pct') return `Stated ${formatNumber(c.stated, 1)}%, but the figures give ${got}.`;
+    if (c.kind === 'direction') return `Described as going ${s.change?.direction ?? 'one way'}, but the figures give ${got}.`;
+    return `${c.kind.replace(/_/g, ' ')}: stated ${formatNumber(c.stated, 1)}, the figures give ${formatNumber(c.computed, 1)}.`;
+  });
 }
 
 function rank(s: Statistic): number {
