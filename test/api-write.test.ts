@@ -26,7 +26,7 @@ afterAll(async () => {
   dir.cleanup();
 });
 
-const post = (app: ReturnType<typeof createApp>, init: { auth?: string; body?: BodyInit; type?: string }) =>
+const post = (app: ReturnType<typeof createApp>, init: { auth?: string; body?: string | FormData; type?: string }) =>
   app.request('/documents', {
     method: 'POST',
     headers: { ...(init.auth !== undefined ? { Authorization: init.auth } : {}), ...(init.type ? { 'Content-Type': init.type } : {}) },

@@ -238,6 +238,10 @@ describe('records with evidence', () => {
     expect(csv.slice(1).map((r) => r.fields[0])).toEqual(ind.data.periods.map((p) => p.period));
     const idx = (await get('/relations-index.json?a=KOR&b=CHN')).body as { data: { months: Array<{ month: string; events: unknown[] }> } };
     expect(idx.data.months.some((m) => m.events.length > 0)).toBe(true);
+    const top1 = (await get('/relations-index.json?a=KOR&b=CHN&top=1')).body as { data: { months: Array<{ events: Array<{ id: string }>; event_count: number }>; events: Record<string, unknown> } };
+    expect(top1.data.months.some((m) => m.event_count > 1)).toBe(true);
+    for (const m of top1.data.months) expect(m.events.length).toBe(Math.min(1, m.event_count));
+    expect(Object.keys(top1.data.events).sort()).toEqual([...new Set(top1.data.months.flatMap((m) => m.events.map((e) => e.id)))].sort());
     const brief = await get('/brief?a=CHN&b=KOR&from=2024-11-01&to=2024-11-30&format=md');
     expect(brief.headers.get('content-type')).toMatch(/^text\/markdown/);
     expect((await get('/brief?a=CHN&b=KOR&from=2024-11-01&to=2024-11-30')).headers.get('content-type')).toMatch(/^text\/html/);

@@ -28,6 +28,12 @@ describe('bilat serve', () => {
     const url = await s.url;
     const health = (await (await fetch(`${url}-/health`)).json()) as { ok: boolean; write: boolean };
     expect(health).toMatchObject({ ok: true, write: false });
+    // Heavy endpoints answer from the worker thread, errors included.
+    const index = (await (await fetch(`${url}relations-index.json?a=CHN&b=KOR`)).json()) as { data: { months: unknown[] } };
+    expect(Array.isArray(index.data.months)).toBe(true);
+    const impact = await fetch(`${url}impact?policy=none&series=none`);
+    expect(impact.status).toBe(404);
+    expect(((await impact.json()) as { error: { code: string } }).error.code).toBe('not_found');
     const denied = await fetch(`${url}documents`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
     expect(denied.status).toBe(401);
     s.child.kill(signal);

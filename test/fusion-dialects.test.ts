@@ -4,13 +4,14 @@ import { openStore } from '../src/store/db.js';
 import { rebuildFusion } from '../src/store/fusion.js';
 import { seedBriefStore } from './brief-fixture.js';
 import { runCli, tempDir } from './helpers.js';
+import { dropSchemas, pgUrl, TEST_PG, uniqueSchema } from './dialects.js';
 
 /**
  * Fusion, indicators, the index and the brief give the same output on every database. SQLite
- * always runs; PostgreSQL runs when BILAT_TEST_PG_URL (or BILAT_TEST_PG, as .ci/run sets it) names a
- * server, in a fresh schema per run.
+ * always runs; PostgreSQL runs when BILAT_TEST_PG (as .ci/run sets it) names a server, in a fresh
+ * schema per run that is dropped afterwards.
  */
-const pg = process.env.BILAT_TEST_PG_URL ?? process.env.BILAT_TEST_PG;
+const pg = TEST_PG;
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 
@@ -42,8 +43,11 @@ async function outputs(db: string): Promise<string[]> {
 
 describe('fusion, indicators, index and brief across databases', () => {
   it.skipIf(!pg)('PostgreSQL gives the same output as SQLite', async () => {
-    const schema = `bilat_test_${process.pid}_${Date.now()}`;
-    const url = `${pg}${pg!.includes('?') ? '&' : '?'}schema=${schema}`;
-    expect(await outputs(url)).toEqual(await outputs(join(dir.path, 'a.db')));
+    const schema = uniqueSchema();
+    try {
+      expect(await outputs(pgUrl(pg!, schema))).toEqual(await outputs(join(dir.path, 'a.db')));
+    } finally {
+      await dropSchemas(pg!, [schema]);
+    }
   });
 });

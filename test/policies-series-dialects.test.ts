@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from './helpers.js';
+import { dropSchemas, pgUrl, TEST_PG, uniqueSchema } from './dialects.js';
 
 /**
  * The policy, series and impact commands give the same output on every database. SQLite always
- * runs; PostgreSQL runs when BILAT_TEST_PG_URL names a server (e.g. postgres://user@host:5432/db),
- * in a fresh schema per run.
+ * runs; PostgreSQL runs when BILAT_TEST_PG names a server (e.g. postgres://postgres@127.0.0.1:5432/test),
+ * in a fresh schema per run that is dropped afterwards.
  */
-const pg = process.env.BILAT_TEST_PG_URL;
+const pg = TEST_PG;
 const dir = tempDir();
 afterAll(() => dir.cleanup());
 
@@ -36,9 +37,12 @@ async function outputs(db: string): Promise<string[]> {
 
 describe('policies, series and impact across databases', () => {
   it.skipIf(!pg)('PostgreSQL gives the same output as SQLite', async () => {
-    const schema = `bilat_test_${process.pid}_${Date.now()}`;
-    const url = `${pg}${pg!.includes('?') ? '&' : '?'}schema=${schema}`;
-    expect(await outputs(url)).toEqual(await outputs(join(dir.path, 'a.db')));
+    const schema = uniqueSchema();
+    try {
+      expect(await outputs(pgUrl(pg!, schema))).toEqual(await outputs(join(dir.path, 'a.db')));
+    } finally {
+      await dropSchemas(pg!, [schema]);
+    }
   });
 
   it('SQLite gives the same output twice from fresh databases (no hidden state)', async () => {

@@ -18,7 +18,7 @@ export async function mainHelp(): Promise<string> {
  * @example await main(['documents', '--format', 'json'], io) // → 0
  */
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = hoistGlobalOptions(argv);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     if (name === 'help' && rest[0] && COMMANDS[rest[0]]) {
       io.stdout.write(commandHelp(await COMMANDS[rest[0]]!()));
@@ -57,4 +57,25 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write(`bilat ${name}: internal error: ${(err as Error).stack ?? String(err)}\n`);
     return EXIT.failed;
   }
+}
+
+/**
+ * `--db` may come before the command (`bilat --db x.db documents`): move it after the command name,
+ * where the command's own parser validates it like any other option.
+ */
+export function hoistGlobalOptions(argv: string[]): string[] {
+  const leading: string[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i]!;
+    if (arg === '--db' && i + 1 < argv.length) {
+      leading.push(arg, argv[i + 1]!);
+      i += 2;
+    } else if (arg.startsWith('--db=')) {
+      leading.push(arg);
+      i += 1;
+    } else break;
+  }
+  if (leading.length === 0 || i >= argv.length) return argv;
+  return [argv[i]!, ...leading, ...argv.slice(i + 1)];
 }

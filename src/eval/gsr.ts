@@ -92,13 +92,15 @@ export async function evaluateGsr(opts: GsrOptions): Promise<EvalSection[]> {
       actorN++;
       const sys = new Set((e?.actor ?? []).map((a) => (a.country ? norm(a.country) : '')).filter(Boolean));
       if (ga.some((c) => sys.has(c))) actorOk++;
-      else if (e) note('wrong actor country', `${r.id}: gold ${ga.join('+')} vs ${[...sys].join('+') || 'none'}`);
+      else if (e) note('wrong actor country', `${r.id}: gold ${ga.join('+')} vs ${[...sys].join('+') || 'none'} (${e.event_type} "${e.trigger}" ${e.rule}; actor text ${e.actor.map((a) => `"${a.text}"`).join(',') || '-'}): ${r.text!}`);
+      else note('no event, actor unscored', `${r.id}: gold ${ga.join('+')}: ${r.text!}`);
     }
     const gt = actorCodes(r.target, map);
     if (gt.length) {
       recipientN++;
       const sys = new Set((e?.recipient ?? []).map((a) => (a.country ? norm(a.country) : '')).filter(Boolean));
       if (gt.some((c) => sys.has(c))) recipientOk++;
+      else if (e) note('wrong recipient country', `${r.id}: gold ${gt.join('+')} vs ${[...sys].join('+') || 'none'} (${e.event_type} "${e.trigger}"): ${r.text!}`);
     }
   }
   return [
@@ -113,6 +115,7 @@ export async function evaluateGsr(opts: GsrOptions): Promise<EvalSection[]> {
       counts: { records: n, with_actor_code: actorN, with_recipient_code: recipientN, no_event: noEvent },
       targets: { category_accuracy: 0.7, actor_country_accuracy: 0.8 },
       errors: [...errors.entries()].map(([cls, ex]) => ({ class: cls, count: ex.length, examples: ex.slice(0, 3) })).sort((a, b) => b.count - a.count).slice(0, 12),
+      allErrors: [...errors.entries()].map(([cls, ex]) => ({ class: cls, count: ex.length, examples: ex })).sort((a, b) => b.count - a.count),
     },
   ];
 }

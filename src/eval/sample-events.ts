@@ -195,6 +195,7 @@ export function scoreArticles(id: string, title: string, items: Array<{ article:
     counts: { articles: items.length, gold_required: goldRequired, system, matched_strict: strict.tp, false_positives: strict.fp, false_negatives: strict.fn },
     targets: { f1_strict: 0.8, date_accuracy: 0.9 },
     errors: [...errors.entries()].map(([cls, ex]) => ({ class: cls, count: ex.length, examples: ex.slice(0, 5) })).sort((a, b) => b.count - a.count).slice(0, 12),
+    allErrors: [...errors.entries()].map(([cls, ex]) => ({ class: cls, count: ex.length, examples: ex })).sort((a, b) => b.count - a.count),
   };
 }
 

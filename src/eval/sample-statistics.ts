@@ -38,6 +38,7 @@ export function scoreStatistics(docs: SampleDoc<GoldFile>[], title: string, id: 
   let consN = 0;
   let consOk = 0;
   const errors = new ErrorClasses();
+  const wrongVerdicts: string[] = [];
   for (const d of docs) {
     const golds = d.gold.statistics ?? [];
     const sys = d.ctx.statistics;
@@ -70,7 +71,10 @@ export function scoreStatistics(docs: SampleDoc<GoldFile>[], title: string, id: 
         consN++;
         const got = m.consistent ?? m.change?.consistent ?? null;
         if (got === g.consistent) consOk++;
-        else errors.add(`consistency: ${g.consistent} → ${got}`, `${d.file}: ${g.text ?? g.value} "${g.anchor}"`);
+        else {
+          errors.add(`consistency: ${g.consistent} → ${got}`, `${d.file}: ${g.text ?? g.value} "${g.anchor}"`);
+          wrongVerdicts.push(describeVerdict(d.file, g, m, got));
+        }
       }
     }
     for (const s of sys) if (!used.has(s)) errors.add(`spurious: ${s.unit}`, `${d.file}: ${s.text} in "${s.evidence.sentence.slice(0, 100)}"`);
@@ -90,7 +94,21 @@ export function scoreStatistics(docs: SampleDoc<GoldFile>[], title: string, id: 
     counts: { documents: docs.length, gold, system, matched: tp, with_change: changeN, checkable: consN },
     targets: { 'statistic F1': 0.85, 'consistency accuracy': 0.95 },
     errors: errors.top(),
+    listings: [{ title: 'wrong consistency verdicts', lines: wrongVerdicts }],
   };
+}
+
+const show = (v: number | null | undefined) => (v === null || v === undefined ? '–' : String(v));
+
+/** One wrong verdict: the statistic, what it was compared with, every check and the verdict expected. */
+export function describeVerdict(file: string, g: GoldStatistic, m: StatisticRecord, got: boolean | null): string {
+  const c = m.change;
+  const comparison = c
+    ? `previous ${show(c.previous)}, pct ${show(c.pct)}, abs ${show(c.abs)}${c.ratio ? `, ratio ${c.ratio}` : ''}, computed ${show(c.computed_pct)}%`
+    : 'no change';
+  const share = m.share_pct !== null ? `, share ${m.share_pct}%` : '';
+  const checks = (m.checks ?? []).map((k) => `${k.kind} stated ${show(k.stated)} computed ${k.computed} in [${k.low}, ${k.high}] ${k.consistent ? 'ok' : 'FAIL'}`);
+  return `${file}: ${m.text} ${m.unit} (${comparison}${share}); checks: ${checks.length ? checks.join('; ') : 'none'}; expected ${g.consistent}, got ${got} — "${m.evidence.sentence.length > 220 ? `${m.evidence.sentence.slice(0, 217)}…` : m.evidence.sentence}"`;
 }
 
 export const sampleStatisticsEvaluator: Evaluator = {

@@ -10,6 +10,10 @@ export interface EvalSection {
   targets?: Record<string, number>;
   /** The largest error classes with examples, for the closing notes. */
   errors?: Array<{ class: string; count: number; examples: string[] }>;
+  /** Every item of one kind the system got wrong, one line each, printed in full (e.g. consistency verdicts). */
+  listings?: Array<{ title: string; lines: string[] }>;
+  /** Every error with every example (printed with BILAT_DEBUG=eval; not written to results.json). */
+  allErrors?: Array<{ class: string; count: number; examples: string[] }>;
   skipped?: string;
 }
 

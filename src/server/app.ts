@@ -7,6 +7,8 @@ import { SearchQueryError } from '../store/queries/search.js';
 import { toCsv } from '../util/csv.js';
 import { packageVersion } from '../knowledge/paths.js';
 import { bearerMatches } from './auth.js';
+import { ResponseCache, type CachedResponse } from './cache.js';
+import { HeavyWorker } from './heavy-worker.js';
 import type { Deps, Endpoint, Format, Result } from './endpoint.js';
 import { ApiError, badRequest } from './errors.js';
 import { openApiDocument } from './openapi.js';
@@ -29,6 +31,16 @@ export interface AppOptions {
   webRoot?: string;
   /** Default: the gazetteer of `BILAT_GAZETTEER` and the bundled data. */
   gazetteer?: Gazetteer;
+  /**
+   * GET responses are reused for this long (default 1000 ms; 0 turns it off); a stale one is served
+   * once more while it is recomputed. Writes through the API clear it.
+   */
+  cacheMs?: number;
+  /**
+   * The database location (unredacted) for a worker thread that answers the heavy endpoints
+   * (index, indicators, brief, impact) off the main thread. Without it they run inline.
+   */
+  workerDb?: string;
   /** Largest `POST /documents` body in bytes (default 10 MB). */
   maxUploadBytes?: number;
   now?: () => Date;
@@ -43,19 +55,26 @@ export function apiEndpoints(deps: Pick<Deps, 'known' | 'gazetteer'>): Endpoint[
   return [...documentEndpoints(), ...eventEndpoints(deps), ...recordEndpoints(deps), ...analysisEndpoints(deps), ...searchEndpoints()];
 }
 
-function respond(c: Context, e: Endpoint, format: Format, result: Result): Response {
-  c.header('Cache-Control', 'no-store');
-  if (result.kind === 'text') return c.body(result.body, 200, { 'Content-Type': result.type });
-  const next = result.kind === 'list' ? result.next_cursor : null;
-  if (format === 'json') return c.json(result.kind === 'list' ? { data: result.data, next_cursor: result.next_cursor } : result.data);
-  if (next) c.header('X-Next-Cursor', next);
-  const data = result.data;
+/** The response of an endpoint as plain data (cacheable). */
+export function renderResult(e: Endpoint, format: Format, result: Result): CachedResponse {
+  const r = renderText(e, format, result);
+  return { ...r, body: Buffer.from(r.body) };
+}
+
+function renderText(e: Endpoint, format: Format, result: Result): Omit<CachedResponse, 'body'> & { body: string } {
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (result.kind === 'text') return { status: 200, body: result.body, headers: { ...headers, 'Content-Type': result.type } };
+  if (format === 'json') {
+    const body = result.kind === 'list' ? { data: result.data, next_cursor: result.next_cursor } : result.data;
+    return { status: 200, body: JSON.stringify(body), headers: { ...headers, 'Content-Type': 'application/json' } };
+  }
+  if (result.kind === 'list' && result.next_cursor) headers['X-Next-Cursor'] = result.next_cursor;
   if (format === 'jsonl') {
     const records = result.kind === 'list' ? result.data : [result.data];
-    return c.body(records.map((r) => `${JSON.stringify(r)}\n`).join(''), 200, { 'Content-Type': MEDIA.jsonl });
+    return { status: 200, body: records.map((r) => `${JSON.stringify(r)}\n`).join(''), headers: { ...headers, 'Content-Type': MEDIA.jsonl } };
   }
-  const columns = typeof e.csv!.columns === 'function' ? e.csv!.columns(data) : e.csv!.columns;
-  return c.body(toCsv(e.csv!.rows(data), columns), 200, { 'Content-Type': MEDIA.csv });
+  const columns = typeof e.csv!.columns === 'function' ? e.csv!.columns(result.data) : e.csv!.columns;
+  return { status: 200, body: toCsv(e.csv!.rows(result.data), columns), headers: { ...headers, 'Content-Type': MEDIA.csv } };
 }
 
 function errorResponse(c: Context, err: ApiError): Response {
@@ -71,7 +90,7 @@ function errorResponse(c: Context, err: ApiError): Response {
  * const app = createApp({ store: await openStore('bilat.db'), allowWrite: false });
  * const res = await app.request('/events.json?dyad=CHN-KOR&from=2024-11-01');
  */
-export function createApp(options: AppOptions): Hono {
+export function createApp(options: AppOptions): Hono & { close(): Promise<void> } {
   const { store } = options;
   const gazetteer = options.gazetteer ?? getGazetteer(process.env);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -80,6 +99,9 @@ export function createApp(options: AppOptions): Hono {
   const deps: Deps = { store, gazetteer, known: knownActor(gazetteer), version };
   const endpoints = apiEndpoints(deps);
   const writable = Boolean(options.allowWrite && options.token);
+  const cacheMs = options.cacheMs ?? 1000;
+  const cache = cacheMs > 0 ? new ResponseCache({ ttlMs: cacheMs }) : undefined;
+  const pool = options.workerDb ? new HeavyWorker(options.workerDb) : undefined;
   const app = new Hono();
 
   app.onError((err, c) => {
@@ -114,15 +136,25 @@ export function createApp(options: AppOptions): Hono {
       if (!bearerMatches(c.req.header('authorization'), options.token!)) throw new ApiError(401, 'missing or wrong token: send Authorization: Bearer <BILAT_TOKEN>');
       await next();
     },
-    bodyLimit({ maxSize: maxBytes, onError: () => { throw new ApiError(413, `request body over the ${Math.round(maxBytes / 1024 / 1024)} MB limit`); } }),
-    write,
+    bodyLimit({ maxSize: maxBytes, onError: () => { throw new ApiError(413, `request body over the limit of ${maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${maxBytes} bytes`}`); } }),
+    async (c) => {
+      const res = await write(c);
+      cache?.clear();
+      return res;
+    },
   );
 
   for (const e of endpoints) {
     const handler = (format: Format) => async (c: Context) => {
-      const query = parseQuery(e.query, c.req.queries());
-      const result = await e.handle(deps, { query, params: c.req.param() as Record<string, string> });
-      return respond(c, e, format, result);
+      const compute = async () => {
+        const query = parseQuery(e.query, c.req.queries());
+        const params = c.req.param() as Record<string, string>;
+        if (e.heavy && pool) return pool.run(e.id, format, query as Record<string, unknown>, params);
+        return renderResult(e, format, await e.handle(deps, { query, params }));
+      };
+      const url = new URL(c.req.url);
+      const r = cache ? await cache.get(`${url.pathname}${url.search}`, compute) : await compute();
+      return c.body(r.body as Uint8Array<ArrayBuffer>, r.status as 200, r.headers);
     };
     app.get(e.path, handler('json'));
     for (const f of e.formats) if (e.formats.length > 1) app.get(`${e.path}.${f}`, handler(f));
@@ -145,5 +177,5 @@ export function createApp(options: AppOptions): Hono {
     if (path === '/' || path === '/index.html') return c.html(placeholderPage(['/-/health', ...endpoints.filter((e) => !e.path.includes(':')).map((e) => e.path)]));
     return errorResponse(c, new ApiError(404, `no endpoint or file ${path}`));
   });
-  return app;
+  return Object.assign(app, { close: async () => pool?.close() });
 }

@@ -56,7 +56,8 @@ async function lock(trx: Transaction<Database>): Promise<void> {
   await trx.updateTable('fusion_lock').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).execute();
 }
 
-async function writeKeys(db: Kysely<Database>, reports: FusionReport[]): Promise<void> {
+/** Candidate lookup keys of reports (also used by the synthetic benchmark database). */
+export async function writeKeys(db: Kysely<Database>, reports: FusionReport[]): Promise<void> {
   const rows = reports.filter((r) => r.lo !== null).flatMap((r) => r.parties.map((country) => ({ event_id: r.event.id, country, family: r.family, status: r.status, date_lo: r.lo!, date_hi: r.hi! })));
   for (const part of chunks(rows)) await db.insertInto('fusion_key').values(part).onConflict((oc) => oc.doNothing()).execute();
 }
@@ -109,7 +110,8 @@ function eventRow(e: FusedEvent): Database['fused_event'] {
   };
 }
 
-async function writeFused(db: Kysely<Database>, events: FusedEvent[], reportsOf: (e: FusedEvent) => FusionReport[]): Promise<void> {
+/** Insert fused events with their parties, contexts and reports (no deletes). */
+export async function writeFused(db: Kysely<Database>, events: FusedEvent[], reportsOf: (e: FusedEvent) => FusionReport[]): Promise<void> {
   for (const part of chunks(events, 100)) await db.insertInto('fused_event').values(part.map(eventRow)).execute();
   const parties = events.flatMap((e) => [...e.actor.map((country) => ({ fused_id: e.id, role: 'actor', country })), ...e.recipient.map((country) => ({ fused_id: e.id, role: 'recipient', country }))]);
   for (const part of chunks(parties)) await db.insertInto('fused_party').values(part).execute();
@@ -200,4 +202,21 @@ export async function rebuildFusion(store: Store, rules: FusionRules = getFusion
     await writeFused(trx, events, (e) => e.report_ids.map((id) => byId.get(id)!));
     return { reports: reports.length, written: events.length, removed: Math.max(0, Number(before?.n ?? 0) - events.length) };
   });
+}
+
+/**
+ * Fuse a stored document's events that are not fused yet. A queue worker calls this for every
+ * job, new or duplicate, so that a job retried after a crash between the document's transaction
+ * and the fusion transaction still gets its events fused. Fusing an event twice is harmless.
+ */
+export async function fuseDocumentPending(store: Store, documentId: string): Promise<FusionSummary> {
+  const rows = await store.db
+    .selectFrom('event')
+    .leftJoin('fused_report', 'fused_report.event_id', 'event.id')
+    .select('event.id')
+    .where('event.document_id', '=', documentId)
+    .where('fused_report.event_id', 'is', null)
+    .orderBy('event.id')
+    .execute();
+  return fuseEvents(store, rows.map((r) => r.id));
 }

@@ -298,6 +298,25 @@ export interface SearchEntryTable {
   char_end: number | null;
 }
 
+/** A watched feed: conditional-GET validators and backoff state (`bilat watch`). */
+export interface FeedTable {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  polled_at: string | null;
+  next_poll_at: string | null;
+  failures: number;
+  last_error: string | null;
+  items: number;
+}
+
+/** An item already taken from a feed. */
+export interface FeedItemTable {
+  feed_url: string;
+  item_key: string;
+  seen_at: string;
+}
+
 export interface Database {
   document: DocumentTable;
   document_source: DocumentSourceTable;
@@ -321,6 +340,8 @@ export interface Database {
   series: SeriesTable;
   series_point: SeriesPointTable;
   search_entry: SearchEntryTable;
+  feed: FeedTable;
+  feed_item: FeedItemTable;
 }
 
 export type { Generated };

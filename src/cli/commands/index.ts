@@ -26,4 +26,8 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   gazetteer: async () => (await import('./gazetteer.js')).gazetteerCommand,
   db: async () => (await import('./db.js')).dbCommand,
   serve: async () => (await import('./serve.js')).serveCommand,
+  enqueue: async () => (await import('./enqueue.js')).enqueueCommand,
+  worker: async () => (await import('./worker.js')).workerCommand,
+  jobs: async () => (await import('./jobs.js')).jobsCommand,
+  watch: async () => (await import('./watch.js')).watchCommand,
 };

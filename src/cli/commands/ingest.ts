@@ -11,7 +11,7 @@ export const ingestCommand: Command = {
   summary: 'Read documents (files, folders, globs or - for stdin), extract and store them.',
   usage: 'bilat ingest PATH… [--published YYYY-MM-DD] [--outlet NAME] [--db FILE]',
   description:
-    'Formats: .txt, .md, .html, RSS/Atom (.xml/.rss/.atom), .pdf, .jsonl. Folders are walked recursively; ' +
+    'Formats: .txt, .md, .html, RSS/Atom (.xml/.rss/.atom), .pdf, .jsonl, Reuters-21578 SGML (.sgm). Folders are walked recursively; ' +
     'hidden files and .bilatignore patterns are skipped. A document already stored (same normalised text) ' +
     'is reported as a duplicate; a file whose exact bytes were ingested before is not parsed again. ' +
     'Bad files are reported with their path and reason and the rest of the batch goes on (exit code 1).',

@@ -35,7 +35,9 @@ export const serveCommand: Command = {
     const { hasDashboard } = await import('../../server/static.js');
     const { serve } = await import('@hono/node-server');
     return withStore(args, io, async (store) => {
-      const app = createApp({ store, allowWrite, token, webRoot, now: io.now, log: (line) => io.stderr.write(`${line}\n`) });
+      const { resolveDbLocation } = await import('../../store/db.js');
+      const workerDb = resolveDbLocation(stringOption(args, 'db'), io.env);
+      const app = createApp({ store, allowWrite, token, webRoot, workerDb, now: io.now, log: (line) => io.stderr.write(`${line}\n`) });
       const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
         const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
         s.once('error', (err: NodeJS.ErrnoException) => reject(new UsageError(err.code === 'EADDRINUSE' ? `port ${port} on ${host} is in use (try --port)` : `cannot listen on ${host}:${port}: ${err.message}`)));
@@ -56,7 +58,7 @@ export const serveCommand: Command = {
           const force = setTimeout(() => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(), 5000);
           server.close(() => {
             clearTimeout(force);
-            resolve();
+            void app.close().then(resolve, resolve);
           });
           (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         };

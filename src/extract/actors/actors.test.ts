@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../knowledge/gazetteer.js';
@@ -33,6 +35,8 @@ describe('actor recognition', () => {
     ['The Chinese embassy told citizens to stay calm.', ['Chinese embassy → CHN/GOV']],
     ['South Koreans queued for hours.', ['South Koreans → KOR/CVL']],
     ['China banned South Korean entertainment products.', ['China → CHN/-', 'South Korean → KOR/-']],
+    ["Japan's high court rejected the appeal.", ["Japan's high court → JPN/JUD"]],
+    ["Japan's Conservative government said so.", ["Japan's Conservative government → JPN/GOV"]],
     ['The government in Seoul said it would act.', ['government in Seoul → KOR/GOV', 'it → KOR/GOV']],
     ['Former President Yoon Suk Yeol was arrested.', ['Former President Yoon Suk Yeol → KOR/ELI']],
     ['IVE performed for ARMY members, not for the army.', ['IVE → KOR/CUL']],
@@ -107,4 +111,40 @@ describe('groups located by a preposition', () => {
     ['Thousands of students throughout Korea staged protests.', 'students throughout Korea → KOR/EDU'],
     ['Tourists from China filled the streets.', 'Tourists from China → CHN/CVL'],
   ])('%s', (text, expected) => expect(summary(text)).toContain(expected));
+});
+
+describe('a title with a surname several people share', () => {
+  // Two people of one country with the same surname, in the office at different times.
+  const dir = mkdtempSync(join(tmpdir(), 'bilat-gaz-'));
+  writeFileSync(
+    join(dir, 'people-test.yaml'),
+    [
+      '- id: anna-quell',
+      '  name: Anna Quell',
+      '  short: [Quell]',
+      '  roles:',
+      '    - {country: PER, sector: GOV, title: President, from: 1990-01-01, to: 1995-12-31}',
+      '- id: bruno-quell',
+      '  name: Bruno Quell',
+      '  short: [Quell]',
+      '  roles:',
+      '    - {country: PER, sector: GOV, title: President, from: 2001-01-01, to: 2005-12-31}',
+      '',
+    ].join('\n'),
+  );
+  const both = loadGazetteer([join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'gazetteer'), dir]);
+  const run = (text: string, published: string) =>
+    (runPipeline(makeDocument(text, published), { stages: [sentenceStage, createActorsStage(() => both)] }).annotations.get('actors') as RichMention[]).filter((m) => !m.locative);
+
+  it('reads the one in that office at the document date', () => {
+    expect(run('President Quell spoke on Monday.', '1993-05-01').map((m) => m.id)).toEqual(['anna-quell']);
+  });
+
+  it('reads the latest when none held the office then, since all served one country', () => {
+    expect(run('President Quell spoke on Monday.', '1998-05-01').map((m) => [m.id, m.country])).toEqual([['bruno-quell', 'PER']]);
+  });
+
+  it('does not read the bare surname', () => {
+    expect(run('Quell spoke on Monday.', '1993-05-01')).toEqual([]);
+  });
 });

@@ -194,6 +194,14 @@ export class SentenceComposer {
       // "President Xi" on first mention: a title that fits one of the person's roles.
       const fits = s.ids.filter((id) => this.gaz.people.get(id)!.roles.some((r) => r.title && r.title.toLowerCase().includes(titleHint)));
       if (fits.length === 1) return fits[0]!;
+      // "President Bush": several people fit; the one in that office at the document's date, else,
+      // when all of them served the same country, the latest (the country is right either way).
+      const date = this.state.date;
+      const holding = (id: string) => this.gaz.people.get(id)!.roles.filter((r) => r.title && r.title.toLowerCase().includes(titleHint));
+      const now = date ? fits.filter((id) => holding(id).some((r) => (!r.from || r.from <= date) && (!r.to || date <= r.to))) : [];
+      if (now.length === 1) return now[0]!;
+      const countries = new Set(fits.flatMap((id) => holding(id).map((r) => r.country)));
+      if (fits.length > 1 && countries.size === 1) return [...fits].sort((a, b) => latestStart(holding(b)).localeCompare(latestStart(holding(a))))[0]!;
     }
     return null;
   }
@@ -284,13 +292,19 @@ export class SentenceComposer {
         prefix = { country: o.country, sector: o.sector, id: o.id, kind: 'organisation' };
       } else if (hit.kind === 'igo') prefix = { country: `IGO:${hit.id}`, sector: 'IGO', id: hit.id, kind: 'igo' };
       else return null;
-      // Up to two lower-case words between an adjective and the title ("Chinese online retailers").
+      // Up to two lower-case words between an adjective and the title ("Chinese online retailers");
+      // after a country's possessive, also one capitalised word that names nothing itself
+      // ("Israel's high court", "Nicaragua's Sandinista government").
       let n = this.spanAt(nextFrom, k + 1);
-      if (n < 0 && country?.form === 'adjective' && !possessive) {
+      if (n >= 0 && possessive && this.spans[n]!.type === 'cap' && this.spans[n]!.to === nextFrom + 1) n = -1;
+      if (n < 0 && ((country?.form === 'adjective' && !possessive) || (country && possessive))) {
         for (let gap = 1; gap <= 2 && n < 0; gap++) {
           const words = this.tokens.slice(nextFrom, nextFrom + gap);
-          if (words.length < gap || !words.every((w) => /^\p{Ll}[\p{Ll}-]*$/u.test(w.text))) break;
+          const fits = (w: Token, i: number) => /^\p{Ll}[\p{Ll}-]*$/u.test(w.text) || (possessive && gap === 1 && i === 0 && /^\p{Lu}\p{Ll}+$/u.test(w.text) && !this.lex.notNames.has(w.text));
+          if (words.length < gap || !words.every(fits)) break;
           n = this.spanAt(nextFrom + gap, k + 1);
+          // Only a body or role noun may follow the gap.
+          if (n >= 0 && this.spans[n]!.type !== 'body' && this.spans[n]!.type !== 'title') n = -1;
         }
       }
       if (n < 0) return null;
@@ -801,4 +815,9 @@ export class SentenceComposer {
       return;
     }
   }
+}
+
+/** The latest start among roles ('' when none is dated). */
+function latestStart(roles: Array<{ from?: string }>): string {
+  return roles.map((r) => r.from ?? '').sort().pop() ?? '';
 }

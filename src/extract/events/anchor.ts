@@ -1,5 +1,6 @@
 import type { DateMention, PlaceMention } from '../../annotations.js';
 import type { DateValue, LocationRef } from '../../types.js';
+import { dateLexicon } from '../../nlp/dates/lexicon.js';
 import { addDays } from '../../util/dates.js';
 import { tokenRange, type Structure } from './structure.js';
 
@@ -8,6 +9,8 @@ export interface Anchored {
   why: string;
   /** "did not … until D": the event did happen, at D. */
   notUntil?: boolean;
+  /** Dated relative to another occasion ("two days after …"): not the story's own day. */
+  shifted?: boolean;
 }
 
 /**
@@ -43,7 +46,7 @@ const YEAR_ONLY = /^(?:last|this|next) year$|^the previous year$|^\d{4}$/;
  * verb belong to that verb; deadlines do not count); else one in the clauses it hangs on; else the
  * publication date, marked inferred. "Dec. 1 last year" takes the year of its neighbour.
  */
-export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, cueTo: number, ci: number, published: string | null, negated = false, otherCues: Array<[number, number]> = [], future = false): Anchored {
+export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, cueTo: number, ci: number, published: string | null, negated = false, otherCues: Array<[number, number]> = [], future = false, storyDay: string | null = null): Anchored {
   const intro = (a: number) => (EFFECTIVE.has(st.lower[a] ?? '') ? st.lower[a]! : EFFECTIVE.has(st.lower[a - 1] ?? '') ? st.lower[a - 1]! : null);
   const placed = dates
     .map((d) => {
@@ -65,6 +68,8 @@ export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, 
     });
     if (until) return { date: { start: until.value.start, end: until.value.end, precision: until.value.precision, text: until.text, source: until.source }, why: `"not … ${until.text}": the event happened then`, notUntil: true };
   }
+  const shifted = relativeToOtherEvent(st, placed, cueFrom, storyDay ?? published);
+  if (shifted) return shifted;
   const chain = clauseChain(st, ci);
   // A gerund after a preposition or an infinitive in the cue's complement ("barring agencies from
   // selling tours … in March 2017") does not take the date away from the cue.
@@ -114,6 +119,50 @@ export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, 
   return { date: null, why: 'no date expression and no publication date' };
 }
 
+const SHIFT_UNITS: Record<string, { days: number; precision: 'day' | 'month' | 'year' }> = {
+  day: { days: 1, precision: 'day' },
+  days: { days: 1, precision: 'day' },
+  week: { days: 7, precision: 'day' },
+  weeks: { days: 7, precision: 'day' },
+};
+
+/**
+ * "The announcement came two days after Xi and Lee met in Gyeongju": an event inside a phrase
+ * "<count> day(s)/week(s) after|before …" that states no date of its own happened that long
+ * before (after) the date of the rest of the sentence, else the story's day (the narrative date or
+ * publication). The phrase runs to the
+ * next comma, or on through a "where"/"at which" clause about the same occasion.
+ */
+function relativeToOtherEvent(st: Structure, placed: Array<{ d: DateMention; a: number; b: number }>, cueFrom: number, storyDay: string | null): Anchored | null {
+  const numbers = dateLexicon().numbers;
+  let k = cueFrom - 1;
+  for (; k >= 2; k--) {
+    const w = st.lower[k]!;
+    if (w === 'after' || w === 'before') break;
+    if (w === ',' && !['where', 'when'].includes(st.lower[k + 1] ?? '') && !(st.lower[k + 1] === 'at' && st.lower[k + 2] === 'which')) return null;
+    if (w === ';' || w === ':') return null;
+  }
+  if (k < 2) return null;
+  const unit = SHIFT_UNITS[st.lower[k - 1]!];
+  const count = st.lower[k - 2] === 'the' ? 1 : /^\d+$/.test(st.lower[k - 2]!) ? Number(st.lower[k - 2]) : numbers.get(st.lower[k - 2]!);
+  if (!unit || !count) return null;
+  const sign = st.lower[k] === 'after' ? -1 : 1;
+  // The phrase's end: the first comma after the cue that does not open a same-occasion clause.
+  let end = st.toks.length;
+  for (let i = cueFrom; i < st.toks.length; i++) if (st.lower[i] === ',' && !['where', 'when', 'at'].includes(st.lower[i + 1] ?? '')) {
+    end = i;
+    break;
+  }
+  if (placed.some((x) => x.a > k && x.a < end)) return null;
+  // The date of the rest of the sentence: the nearest one before the phrase, else after it.
+  const ref = [...placed].reverse().find((x) => x.a < k - 2) ?? placed.find((x) => x.a >= end);
+  const base = ref ? ref.d.value.start : storyDay;
+  if (!base || (ref && ref.d.value.precision !== 'day')) return null;
+  const start = addDays(base, sign * count * unit.days);
+  const text = st.toks.slice(k - 2, k + 1).map((t) => t.text).join(' ');
+  return { shifted: true, date: { start, end: start, precision: unit.precision, text, source: 'inferred' }, why: `"${text}" ${ref ? `"${ref.d.text}"` : `the story's day ${storyDay}`}: ${count * unit.days} day(s) ${sign < 0 ? 'before' : 'after'} it` };
+}
+
 /** Flags that follow from the date: later than publication → future; over 30 days before → historical. */
 export function dateFlags(date: DateValue | null, published: string | null): { future: boolean; historical: boolean } {
   if (!date || !published || date.source === 'inferred' && !date.text) return { future: false, historical: false };
@@ -124,6 +173,18 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'th
 
 /** A place named in the cue's clause ("in Tokyo", "a Tokyo hotel"), nearest to the cue. */
 export function eventLocation(st: Structure, places: PlaceMention[], cueFrom: number, ci: number): LocationRef | null {
+  const own = clauseLocation(st, places, cueFrom, ci);
+  if (own) return own;
+  // "met in Tokyo on Friday and agreed to…": a coordinated verb phrase with no subject of its own
+  // shares the occasion, and so the place, of the clause it hangs on.
+  const clause = st.clauses[ci]!;
+  if (clause.kind === 'coord' && clause.subject < 0 && !clause.otherSubject && clause.parent >= 0) {
+    return clauseLocation(st, places, st.clauses[clause.parent]!.from, clause.parent);
+  }
+  return null;
+}
+
+function clauseLocation(st: Structure, places: PlaceMention[], cueFrom: number, ci: number): LocationRef | null {
   const clause = st.clauses[ci]!;
   let best: { p: PlaceMention; d: number } | null = null;
   for (const p of places) {

@@ -35,6 +35,18 @@ describe('acceptance examples', () => {
     expect(evs[0]!.mode).toBe('third-party');
   });
 
+  it('gives the AGREE of the coordinated verb phrase the meeting\'s place', () => {
+    expect(evs[1]!.location).toEqual({ text: 'Tokyo', country: 'JPN' });
+  });
+
+  it('does not lend a place to a coordinated clause with its own subject', () => {
+    const text = 'Chinese Foreign Minister Wang Yi met Japanese Foreign Minister Takeshi Iwaya in Tokyo, and South Korea agreed to send a delegation to Beijing.';
+    const two = events(text, '2025-03-23');
+    const agree = two.find((e) => e.event_type === 'AGREE');
+    expect(agree).toBeDefined();
+    expect(agree!.location).toBeNull();
+  });
+
   it('gives evidence offsets that slice exactly the sentence', () => {
     for (const e of evs) {
       expect(doc.slice(e.evidence.start, e.evidence.end)).toBe(tokyo);
@@ -155,6 +167,60 @@ describe('event dates', () => {
     ]);
   });
 
+  it('dates an undated past event in a later paragraph by the day of the lede', () => {
+    const lede = 'Xi Jinping and Lee Jae Myung held talks in Beijing on Tuesday, their first meeting since the election of the new South Korean president in June.';
+    const later = 'Lee urged China to lift its curbs on Korean films.';
+    const out = events(`${lede}\n\n${later}`, '2026-01-07', [{ text: 'on Tuesday', start: '2026-01-06', precision: 'day' }]);
+    expect(out.map((e) => [e.event_type, e.date?.start, e.date?.source])).toEqual([
+      ['CONSULT', '2026-01-06', 'stated'],
+      ['REQUEST', '2026-01-06', 'inferred'],
+    ]);
+  });
+
+  it('does not carry a background paragraph\'s day into the next paragraph', () => {
+    const lede = 'Xi Jinping and Lee Jae Myung held talks in Beijing on Tuesday, their first meeting since the election of the new South Korean president in June.';
+    const background = 'Lee Jae Myung visited Japan on Friday.';
+    const later = 'Lee urged China to lift its curbs on Korean films.';
+    const out = events(`${lede}\n\n${background}\n\n${later}`, '2026-01-07', [
+      { text: 'on Tuesday', start: '2026-01-06', precision: 'day' },
+      { text: 'on Friday', start: '2026-01-02', precision: 'day' },
+    ]);
+    expect(out.map((e) => [e.event_type, e.date?.start])).toEqual([
+      ['CONSULT', '2026-01-06'],
+      ['CONSULT', '2026-01-02'],
+      ['REQUEST', '2026-01-06'],
+    ]);
+  });
+
+  it('does not carry a lede day older than a week before publication across paragraphs', () => {
+    const lede = 'Xi Jinping and Lee Jae Myung held talks in Beijing on Dec. 1, their first meeting since the election of the new South Korean president in June.';
+    const out = events(`${lede}\n\nLee urged China to lift its curbs on Korean films.`, '2026-01-07', [{ text: 'on Dec. 1', start: '2025-12-01', precision: 'day' }]);
+    expect(out.map((e) => e.date?.start)).toEqual(['2025-12-01', '2026-01-07']);
+  });
+
+  it('dates an event in "<n> days after …" that long before the rest of the sentence', () => {
+    const text = 'The ministry spoke on Friday, two days after Japan and South Korea held talks in Tokyo.';
+    const out = events(text, '2025-11-09', [{ text: 'on Friday', start: '2025-11-07', precision: 'day' }]);
+    expect(out.map((e) => [e.event_type, e.date?.start, e.date?.source])).toEqual([['CONSULT', '2025-11-05', 'inferred']]);
+  });
+
+  it('counts "a week before …" from publication when the sentence has no other date, and keeps a date the phrase states', () => {
+    const [e] = events('The vote came a week before Japan and South Korea held talks in Tokyo.', '2025-11-09');
+    expect(e?.date?.start).toBe('2025-11-16');
+    const [f] = events('The vote came a week after Japan and South Korea held talks in Tokyo on Monday.', '2025-11-09', [{ text: 'on Monday', start: '2025-11-03', precision: 'day' }]);
+    expect(f?.date?.start).toBe('2025-11-03');
+  });
+
+  it('counts a shift from the story\'s day and does not carry the shifted date to the next sentence', () => {
+    const text = 'The talks took place a day after North Korea fired ballistic missiles. The two sides also agreed to expand exchanges between their defence authorities.';
+    const out = events(`South Korea and China held talks in Beijing on Monday.\n${text}`, '2026-01-06', [{ text: 'on Monday', start: '2026-01-05', precision: 'day' }]);
+    expect(out.map((e) => [e.event_type, e.date?.start])).toEqual([
+      ['CONSULT', '2026-01-05'],
+      ['MOBILIZE', '2026-01-04'],
+      ['AGREE', '2026-01-05'],
+    ]);
+  });
+
   it('does not date an event by a vague reference ("recently")', () => {
     const [e] = events('South Korea recently criticised Japan.', '2025-11-03', [{ text: 'recently', start: '2025-01-01', end: '2025-12-31', precision: 'year', timex: 'PAST_REF' }]);
     expect(e?.date?.source).toBe('inferred');
@@ -168,6 +234,39 @@ describe('event dates', () => {
   it('codes two verbs with their own objects as two acts, coordinated verbs as one', () => {
     expect(events('China hit back, suspending visas for South Koreans and scrapping visa-free transit for South Korean travellers.', '2023-01-11').map(dyad)).toEqual(['SANCTION CHN→KOR', 'SANCTION CHN→KOR']);
     expect(events('Chinese guards kicked and punched two South Korean photographers.', '2017-12-14').map(dyad)).toEqual(['ASSAULT CHN→KOR']);
+  });
+});
+
+describe('invitations', () => {
+  it.each([
+    ['Xi Jinping asked Yoon Suk Yeol to visit China.', 'AGREE'],
+    ['South Korea asked Japan to pay a state visit next year.', 'AGREE'],
+    ['Lee Jae Myung asked China to help bring North Korea back to dialogue.', 'REQUEST'],
+    ['China asked Japan to lend it two pandas, and the Japanese side agreed to discuss the request.', 'REQUEST'],
+  ])('%s → %s', (text, category) => {
+    expect(events(text, '2025-03-23')[0]?.event_type).toBe(category);
+  });
+});
+
+describe('implied authorities', () => {
+  it('gives a passive arrest with no agent to the country where it happened', () => {
+    expect(events('Two Japanese nationals were arrested in China on Monday.', '2025-03-23').map(dyad)).toEqual(['COERCE CHN→JPN']);
+  });
+
+  it('codes nothing when the passive names neither an agent nor a country', () => {
+    expect(events('Two Japanese nationals were arrested on Monday.', '2025-03-23')).toEqual([]);
+  });
+});
+
+describe('ethnic groups', () => {
+  it('codes an ethnic group to the country the clause places it in', () => {
+    const [e] = events('Ethnic Koreans rallied in Japan on Sunday against the new law.', '2025-03-23');
+    expect([e?.event_type, e?.actor.map((a) => a.country)]).toEqual(['PROTEST', ['JPN']]);
+  });
+
+  it('keeps the demonym\'s country without "ethnic"', () => {
+    const [e] = events('South Koreans rallied in Japan on Sunday against the new law.', '2025-03-23');
+    expect(e?.actor.map((a) => a.country)).toEqual(['KOR']);
   });
 });
 

@@ -8,13 +8,14 @@ import type { ActorRef, DateValue, EventRecord, Sentence } from '../../types.js'
 import type { DebugFn } from '../../util/debug.js';
 import type { RichMention } from '../actors/mention.js';
 import { resolvePerson } from '../actors/roles.js';
+import { addDays } from '../../util/dates.js';
 import { dateFlags, eventDate, eventLocation } from './anchor.js';
 import { dyadCounterpart, mainDyad } from './dyad.js';
 import { ArgumentFinder, type Arguments } from './arguments.js';
 import { findFlags } from './flags.js';
 import { getEventLexicon, type EventLexicon } from './lexicon.js';
 import { findCues, phraseAt, type CueMatch } from './match.js';
-import { privateConsult, refineConsultMode, stateActors, type Draft } from './refine.js';
+import { ethnicMinority, privateConsult, refineConsultMode, stateActors, type Draft } from './refine.js';
 import { analyse, tokenRange, type Structure } from './structure.js';
 
 export interface EventCoderOptions {
@@ -66,6 +67,8 @@ export function eventId(documentId: string, sentence: number, start: number, end
 }
 
 const FUTURE_AGREE = new Set(['COOPERATE', 'AID', 'SUPPORT']);
+/** Categories of acts that only authorities do (arrests, bans, expulsions; investigations too). */
+const IMPLIED_AUTHORITY = new Set(['COERCE', 'SANCTION']);
 /** Acts that, made conditional, are threats. */
 const THREAT_CONTENT = new Set(['PROTEST', 'SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 
@@ -110,17 +113,46 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
       continue;
     }
     const st = analyse(s.text, s.start, mentions, lex);
-    const prev = [...out].reverse().find((e) => e.date?.text && e.date.precision === 'day' && !e.future && !e.historical);
-    const sameParagraph = prev && !ctx.doc.text.slice(prev.evidence.end, s.start).includes('\n');
-    const carry = sameParagraph ? prev.date : null;
+    const carry = narrativeDate(out, ctx.doc.text, s.start, ctx.doc.published);
     const sentenceCtx = { carry, dyad, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
     out.push(...codeSentence(ctx, sentenceCtx, matches, lex, ontology, opts.gazetteer, log));
   }
   return out;
 }
 
+/**
+ * The date the story is at when a sentence begins. In the same paragraph, the day of the last
+ * event dated by an expression carries over ("Lee and Xi met on Monday. … They agreed to…").
+ * Across paragraphs, news writing returns to the story's own occasion: the day of the first
+ * dated event of the document when it falls in the week before publication (the lede), not the
+ * day of a background paragraph ("Park flew in on Monday", "On June 4, …"). The lede is the
+ * first two body paragraphs (headings, decks and bylines are shorter than LEDE_MIN characters).
+ */
+const LEDE_MIN = 120;
+
+/** Offset where the lede ends: after the first two paragraphs of at least LEDE_MIN characters. */
+function ledeEnd(text: string): number {
+  let found = 0;
+  let at = 0;
+  for (const para of text.split('\n')) {
+    at += para.length + 1;
+    if (para.trim().length >= LEDE_MIN && ++found === 2) return at;
+  }
+  return at;
+}
+
+export function narrativeDate(previous: EventRecord[], text: string, at: number, published: string | null): DateValue | null {
+  const dated = (e: EventRecord) => !!e.date?.text && e.date.precision === 'day' && !e.future && !e.historical && !e.rule.includes('date/relative-shift');
+  const prev = [...previous].reverse().find(dated);
+  if (!prev?.date) return null;
+  if (!text.slice(prev.evidence.end, at).includes('\n')) return prev.date;
+  const lede = previous.find((e) => dated(e) && e.evidence.start < ledeEnd(text))?.date;
+  if (!lede || !published || lede.start > published || lede.start < addDays(published, -7)) return null;
+  return lede;
+}
+
 interface SentenceContext {
-  /** The stated date of the last dated event in the previous sentence of the same paragraph. */
+  /** The story's current day (narrativeDate). */
   carry: DateValue | null;
   /** The document's main dyad (dyad.ts), for recipients the sentence leaves unnamed. */
   dyad: [string, string] | null;
@@ -243,6 +275,22 @@ function coordinatedVerbs(st: Structure, x: Chosen, y: Chosen): boolean {
   return true;
 }
 
+const VISIT_LIGHT_VERBS = new Set(['pay', 'make', 'hold', 'attend', 'join']);
+
+/**
+ * A request whose content is a meeting or visit by the one asked: "asked Yoon to visit China",
+ * "invited Xi to pay a state visit". Not when the meeting is deeper in the complement ("asked
+ * Beijing to help bring Pyongyang back to dialogue"), asked for as a thing ("called for
+ * negotiations"), or the act of another subject ("…, and the Chinese side agreed to discuss").
+ */
+function isInvitation(st: Structure, req: Chosen, meet: Chosen): boolean {
+  const cl = st.clauses[meet.clause];
+  if (meet.clause !== req.clause && (cl?.kind === 'coord' || (cl?.subject ?? -1) >= 0)) return false;
+  if (meet.match.compiled.cue.frame === 'verb') return st.lower[meet.a - 1] === 'to';
+  for (let i = meet.a - 1; i >= Math.max(req.b, meet.a - 4); i--) if (VISIT_LIGHT_VERBS.has(st.lower[i]!) && st.lower[i - 1] === 'to') return true;
+  return false;
+}
+
 /** True when a cue sits before the first verb of its clause (it is, or modifies, the subject). */
 function isSubjectOfClause(st: Structure, c: Chosen): boolean {
   const cl = st.clauses[c.clause]!;
@@ -298,6 +346,16 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       args.actor = delegatedBy;
       args.why.push('actor: who gave the order');
     }
+    // "A missionary was arrested in Lebanon": a state act in the passive with no agent was done by
+    // the authorities of the country where it happened.
+    if (args && !args.actor.length && args.passive && (IMPLIED_AUTHORITY.has(cue.category) || (cue.category === 'ACCUSE' && cue.mode === 'investigate'))) {
+      const loc = eventLocation(st, sc.places, c.a, c.clause);
+      const place = loc && sc.places.find((p) => p.text === loc.text && p.country === loc.country);
+      if (place && loc.country) {
+        args.actor = [{ start: place.start, end: place.end, text: place.text, kind: 'country', name: place.country, country: place.country, sector: 'GOV', id: null, rule: 'events/implied-authority', form: 'name', locative: false, plural: false, title: null, gender: null, sentenceIndex: s.index } as RichMention];
+        args.why.push(`passive with no agent, in ${place.country}: its authorities`);
+      }
+    }
     if (!args || !args.actor.length) {
       log?.(`cue ${cue.id} "${triggerText}" in sentence ${s.index}: no actor found — not coded`, { why: args?.why ?? [] });
       continue;
@@ -313,7 +371,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       why: [...args.why],
     };
     // PLOVER: an invitation ("asked Yoon to visit China") is an AGREE, not a request.
-    if (draft.category === 'REQUEST' && chosen.some((o) => o !== c && o.match.compiled.cue.category === 'CONSULT' && embeddedIn(o, chosen, st) === c)) {
+    if (draft.category === 'REQUEST' && chosen.some((o) => o !== c && o.match.compiled.cue.category === 'CONSULT' && embeddedIn(o, chosen, st) === c && isInvitation(st, c, o))) {
       draft.category = 'AGREE';
       draft.mode = null;
       draft.rules.push('refine/invitation');
@@ -356,7 +414,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       }
     }
     const flags = findFlags(st, lex, c.a, args.subjectEnd, c.clause);
-    const when = eventDate(st, sc.dates, c.a, c.b, c.clause, published, flags.negated, chosen.filter((o) => o !== c).map((o) => [o.a, o.b] as [number, number]), flags.future);
+    const when = eventDate(st, sc.dates, c.a, c.b, c.clause, published, flags.negated, chosen.filter((o) => o !== c).map((o) => [o.a, o.b] as [number, number]), flags.future, sc.carry?.start ?? null);
     if (when.notUntil) {
       flags.negated = false;
       flags.why.push('"not … until": not negated');
@@ -367,6 +425,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       when.date = { ...sc.carry, source: 'inferred' };
       when.why = `no date in the sentence: the previous event's "${sc.carry.text}" carries over`;
     }
+    if (when.shifted) draft.rules.push('date/relative-shift');
     const fromDate = dateFlags(when.date, published);
     if (fromDate.future && !flags.future) flags.why.push('future: dated after publication');
     if (fromDate.historical && !flags.historical) flags.why.push('historical: dated over 30 days before publication');
@@ -374,6 +433,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     flags.historical ||= fromDate.historical;
     const actorSpans = new Set(sc.mentions.filter((m) => !m.locative).map((m) => m.start));
     draft.location = eventLocation(st, sc.places.filter((p) => !actorSpans.has(p.start)), c.a, c.clause);
+    ethnicMinority(draft, ctx.doc.text);
     if (privateConsult(draft)) {
       log?.(`cue ${cue.id} "${triggerText}": a meeting or visit by private people (${draft.actor.map((m) => m.text).join(', ')}) — not coded`);
       continue;

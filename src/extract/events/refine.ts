@@ -74,3 +74,24 @@ export function privateConsult(d: Draft): boolean {
   const own = new Set(d.actor.map((m) => m.country));
   return d.recipient.length > 0 && d.recipient.every((m) => own.has(m.country) && m.sector !== null && PEOPLE_SECTORS.has(m.sector));
 }
+
+/**
+ * "Ethnic Albanians demonstrated in Serbia": an ethnic group named by a demonym acts as people of
+ * the country where the clause places it, not for the state of that name. Returns true when an
+ * actor was re-coded.
+ */
+export function ethnicMinority(d: Draft, text: string): boolean {
+  const loc = d.location?.country;
+  if (!loc) return false;
+  let changed = false;
+  d.actor = d.actor.map((m) => {
+    if (m.form !== 'adjective' || !m.country || m.country === loc || !/\bethnic\s+$/i.test(text.slice(Math.max(0, m.start - 7), m.start))) return m;
+    changed = true;
+    return { ...m, country: loc, name: loc, sector: 'CVL', id: null };
+  });
+  if (changed) {
+    d.rules.push('refine/ethnic-minority');
+    d.why.push(`an ethnic group placed in ${loc} → ${loc}`);
+  }
+  return changed;
+}

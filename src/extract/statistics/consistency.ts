@@ -6,6 +6,8 @@ export interface Stated {
   q: Rational;
   step: Rational;
   hedge: HedgeKind | null;
+  /** High end of a stated range ("10–12%": q is 10, high 12). */
+  high?: Rational | null;
 }
 
 /** One arithmetic check on a statistic. */
@@ -49,7 +51,7 @@ const absR = (a: Rational) => (a.n < 0n ? rat(-a.n, a.d) : a);
 export function interval(s: Stated): Interval {
   const r = mul(s.step, HALF);
   let lo = sub(s.q, r);
-  let hi = add(s.q, r);
+  let hi = add(s.high ?? s.q, r);
   if (s.hedge) {
     const [down, up] = WIDEN[s.hedge];
     const size = absR(s.q);
@@ -57,6 +59,18 @@ export function interval(s: Stated): Interval {
     hi = max(hi, add(s.q, mul(size, up)));
   }
   return { lo, hi };
+}
+
+/**
+ * Two numbers compared in one sentence are written to one precision, trailing zeros dropped:
+ * in "to 1.5 million from 1 million" the 1 million is 1.0 million (±50,000), not ±500,000.
+ * Each unhedged rounded number takes the finer of the two steps.
+ */
+export function sharedPrecision(a: Stated, b: Stated): [Stated, Stated] {
+  if (a.hedge || b.hedge || isZero(a.step) || isZero(b.step)) return [a, b];
+  const c = cmp(a.step, b.step);
+  if (c === 0) return [a, b];
+  return c > 0 ? [{ ...a, step: b.step }, b] : [a, { ...b, step: a.step }];
 }
 
 const overlaps = (a: Interval, b: Interval) => cmp(a.lo, b.hi) <= 0 && cmp(b.lo, a.hi) <= 0;
@@ -77,6 +91,28 @@ function pctRange(current: Stated, previous: Stated): { value: Rational; range: 
   return { value: f(current.q, previous.q), range: { lo: f(c.lo, p.hi), hi: f(c.hi, p.lo) } };
 }
 
+/**
+ * What a multiplier word allows. On its own it is loose: "doubled" accepts 1.8…2.2. A hedge
+ * bounds one side at the ratio itself: "more than doubled" is 2 or more, "nearly doubled"
+ * 1.8 up to 2, "up to twice" at most 2.
+ */
+export function ratioInterval(x: Stated): Interval {
+  const loose = mul(x.q, pct(10n));
+  const lo = sub(x.q, loose);
+  const hi = add(x.q, loose);
+  switch (x.hedge) {
+    case 'above':
+    case 'min':
+      return { lo: x.q, hi: add(x.q, mul(x.q, OPEN)) };
+    case 'below':
+      return { lo, hi: x.q };
+    case 'max':
+      return { lo: ZERO, hi: x.q };
+    default:
+      return { lo, hi };
+  }
+}
+
 export interface ChangeInput {
   current: Stated;
   previous: Stated | null;
@@ -92,8 +128,9 @@ export interface ChangeInput {
  * absolute change and the multiplier; the stated direction against the numbers; and, with no
  * previous value, the percentage against current and absolute change.
  */
-export function checkChange(x: ChangeInput): Check[] {
+export function checkChange(input: ChangeInput): Check[] {
   const out: Check[] = [];
+  const x = input.previous ? { ...input, ...pair(input.current, input.previous) } : input;
   const down = x.direction === 'down';
   if (x.previous) {
     const r = pctRange(x.current, x.previous);
@@ -109,8 +146,7 @@ export function checkChange(x: ChangeInput): Check[] {
       out.push(check('change_abs', toNumber(signed(x.abs, down).q), sub(x.current.q, x.previous.q), range, overlaps(stated, range)));
     }
     if (x.ratio && r) {
-      // A multiplier word is loose: "doubled" accepts a ratio within ±10% of 2.
-      const wanted = interval({ ...x.ratio, step: mul(x.ratio.q, pct(20n)) });
+      const wanted = ratioInterval(x.ratio);
       const ratio = { lo: add(ONE, div(r.range.lo, HUNDRED)), hi: add(ONE, div(r.range.hi, HUNDRED)) };
       out.push(check('ratio', toNumber(x.ratio.q, 4), add(ONE, div(r.value, HUNDRED)), ratio, overlaps(wanted, ratio), 4));
     }
@@ -127,8 +163,14 @@ export function checkChange(x: ChangeInput): Check[] {
   return out;
 }
 
+const pair = (current: Stated, previous: Stated) => {
+  const [c, p] = sharedPrecision(current, previous);
+  return { current: c, previous: p };
+};
+
 /** A part's share of a whole in percent (one decimal), checked against a stated share when there is one. */
-export function checkShare(part: Stated, whole: Stated, statedShare: Stated | null): Check | null {
+export function checkShare(statedPart: Stated, statedWhole: Stated, statedShare: Stated | null): Check | null {
+  const [part, whole] = sharedPrecision(statedPart, statedWhole);
   if (isZero(whole.q)) return null;
   const p = interval(part);
   const w = interval(whole);

@@ -78,6 +78,110 @@ describe('extract/statistics: consistency and tolerance', () => {
   });
 });
 
+describe('extract/statistics: percentage points, multipliers, ranges and shared precision', () => {
+  const cases: Array<[string, boolean | null]> = [
+    // points are the difference of two rates; per cent is their relative change
+    ['The jobless rate rose 2 percentage points to 7 per cent from 5 per cent.', true],
+    ['The jobless rate rose 4 percentage points to 7 per cent from 5 per cent.', false],
+    ['The share of online bookings rose to 30% from 20%, up 10 percentage points.', true],
+    ['The share of online bookings rose to 30% from 20%, up 50%.', true],
+    ['The share of online bookings rose to 30% from 20%, up 10%.', false],
+    // a hedge bounds a multiplier on one side
+    ['Arrivals more than doubled to 2.9 million from 1.2 million.', true],
+    ['Arrivals more than doubled to 2.2 million from 1.2 million.', false],
+    ['Arrivals nearly doubled to 2.3 million from 1.2 million.', true],
+    ['Arrivals nearly doubled to 2.65 million from 1.2 million.', false],
+    // "-fold" is a multiplier
+    ['Arrivals rose threefold to 3.6 million from 1.2 million.', true],
+    ['Arrivals rose five-fold to 3.6 million from 1.2 million.', false],
+    ['Arrivals rose 1.5-fold to 1.8 million from 1.2 million.', true],
+    // a stated range allows any value in it
+    ['Sales rose 10–12% to 1,110 from 1,000.', true],
+    ['Sales rose between 10 and 12 per cent to 1,110 from 1,000.', true],
+    ['Sales rose 10–12% to 1,150 from 1,000.', false],
+    // "1 million" next to "1.5 million" is written to the same precision (1.0 million)
+    ['Visitors rose to 1.5 million from 1 million, up 30 per cent.', false],
+    ['Visitors rose to 1.5 million from 1 million, up 50 per cent.', true],
+    // "N times" and "twice" with the value they multiply
+    ['Bookings were 2.5 times the 10,000 of last year at 25,000.', true],
+    ['Bookings were 3.5 times the 10,000 of last year at 25,000.', false],
+    ['Bookings reached 25,000, twice the 12,000 of 2023.', true],
+    ['Bookings reached 45,000, twice the 12,000 of 2023.', false],
+    // the base after "than the", and a difference stated before it
+    ['Revenue of $2.4 billion was 20% higher than the $2 billion recorded in 2023.', true],
+    ['Revenue of $2.4 billion was 30% higher than the $2 billion recorded in 2023.', false],
+    ['The ministry counted 4,000 students, 1,000 more than the 3,000 in 2023.', true],
+    ['The ministry counted 4,000 students, 1,500 more than the 3,000 in 2023.', false],
+  ];
+  it.each(cases)('%s → consistent %s', (text, expected) => {
+    const withChecks = stats(text).find((s) => s.checks && s.checks.length > 0);
+    expect(withChecks?.consistent ?? null).toBe(expected);
+  });
+
+  it('reads "more than a dozen" as a hedge, not as a base', () => {
+    const found = stats('After the roughly 90-minute talks, the two sides signed more than a dozen agreements.');
+    expect(found.map((s) => s.value)).toContain(90);
+    expect(found.map((s) => s.change)).toEqual(found.map(() => null));
+  });
+
+  const later: Array<[string, boolean]> = [
+    ['By Friday the airline had grounded 910 of its 4,200 flights. A week earlier the count had stood at 280, meaning it more than tripled.', true],
+    ['By Friday the airline had grounded 910 of its 4,200 flights. A week earlier the count had stood at 280, meaning it more than quadrupled.', false],
+  ];
+  it.each(later)('a multiplier after the earlier value gives the change to the later one: %s', (text, consistent) => {
+    const found = stats(text);
+    const now = found.find((x) => x.value === 910);
+    expect(now!.change).toMatchObject({ previous: 280, consistent });
+    expect(found.find((x) => x.value === 280)!.change).toBeNull();
+  });
+
+  it('"made up" is no rise: a rate against an earlier rate alone cannot be checked', () => {
+    const [s] = stats('Students from Asia made up about 31 per cent of the intake, against nearly 47 per cent in 2016.');
+    expect(s!.change?.direction).not.toBe('up');
+    expect(s!.consistent ?? null).toBeNull();
+  });
+
+  it('records points as an absolute change of the rate', () => {
+    const [s] = stats('The jobless rate rose 2 percentage points to 7 per cent from 5 per cent.');
+    expect(s!.change).toMatchObject({ pct: null, abs: 2, previous: 5, consistent: true });
+  });
+});
+
+describe('extract/statistics: a percentage restating a share', () => {
+  const cases: Array<[string, boolean | null]> = [
+    ['30 of the 120 flights were cancelled, or 25 per cent.', true],
+    ['30 of the 120 flights were cancelled, or 40 per cent.', false],
+    ['Of the 120 flights, 30 were cancelled (25%).', true],
+    ['Of the 120 flights, 30 were cancelled (20%).', false],
+    ['Some 3.2 million of the 8 million visitors came from China, about 40 per cent.', true],
+    ['Some 3.2 million of the 8 million visitors came from China, about 60 per cent.', false],
+    ['Ports handled 2.5 million containers; 1 million of them were empty, meaning that 40 per cent of boxes carried nothing.', true],
+    ['Ports handled 2.5 million containers; 1 million of them were empty, meaning that 30 per cent of boxes carried nothing.', false],
+  ];
+  it.each(cases)('%s → consistent %s', (text, expected) => {
+    const pct = stats(text).find((s) => s.unit === 'percent');
+    expect(pct?.consistent ?? null).toBe(expected);
+  });
+
+  it('leaves a percentage of something else alone', () => {
+    const pct = stats('30 of the 120 flights were cancelled and 40 per cent of hotels closed.').find((s) => s.unit === 'percent');
+    expect(pct?.consistent ?? null).toBeNull();
+  });
+});
+
+describe('extract/statistics: parts of a whole', () => {
+  const cases: Array<[string, boolean | null]> = [
+    ['The total of 1,000 visitors was made up of 600 Chinese and 400 Japanese.', true],
+    ['The total of 1,000 visitors was made up of 600 Chinese and 300 Japanese.', false],
+    ['The 500 delegates included 200 from China and 250 from Korea.', true],
+    ['The 500 delegates included 200 from China and 350 from Korea.', false],
+  ];
+  it.each(cases)('%s → consistent %s', (text, expected) => {
+    const [whole] = stats(text);
+    expect(whole?.consistent ?? null).toBe(expected);
+  });
+});
+
 describe('extract/statistics: units and measures', () => {
   const cases: Array<[string, number, string]> = [
     ['The deal is worth US$1.2 billion in trade.', 1200000000, 'USD'],
@@ -119,6 +223,7 @@ describe('extract/statistics: negative_cases', () => {
     'He had visited Osaka three times and settled on five principles.',
     'Moon arrived on Wednesday for a four-day state visit.',
     'Sales rose in the first eight months of the year.',
+    'The envoy had met him twice before the talks.',
   ];
   it.each(cases)('%s → no statistic', (text) => {
     expect(stats(text)).toEqual([]);

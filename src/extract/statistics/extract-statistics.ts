@@ -8,7 +8,7 @@ import type { DebugFn } from '../../util/debug.js';
 import { checkChange, checkShare, checkSum, type Stated } from './consistency.js';
 import { clauseAfter, measureAfter, measureBefore, measureNumberOf, measureOf, type Measure } from './measure.js';
 import { fallbackDates, toPeriod, yearEarlier } from './period.js';
-import { assignRoles, cueAt, type Roled } from './roles.js';
+import { assignRoles, cueAt, cueBefore, hedgeIndex, type Roled } from './roles.js';
 import { dataPath, readWordList } from '../../knowledge/paths.js';
 
 export interface StatisticsInput {
@@ -33,14 +33,19 @@ const stated = (m: NumberMention): Stated => {
   const exactCount = m.kind !== 'percent' && m.kind !== 'percentage_points' && m.step.n === 1n && m.step.d === 1n;
   // "for up to 15 days": a duration with "up to" is a policy's limit, stated exactly.
   const limit = m.kind === 'duration' && m.hedgeKind === 'max';
-  return { q: m.q, step: exactCount ? { n: 0n, d: 1n } : m.step, hedge: limit ? null : m.hedgeKind };
+  return { q: m.q, step: exactCount ? { n: 0n, d: 1n } : m.step, hedge: limit ? null : m.hedgeKind, high: m.rangeHigh ?? null };
 };
 
 interface Built {
   record: StatisticRecord;
   roled: Roled;
   mention: NumberMention;
+  /** The whole this number's `share_pct` was computed against. */
+  shareOf?: Built;
 }
+
+/** Units that can be parts of one whole: the same unit, or people counted under different nouns. */
+const sameKind = (a: string, b: string) => a === b || (PEOPLE.has(a) && PEOPLE.has(b));
 
 /**
  * Statistics of a document: each number that is a value of its own, with unit, measure, period
@@ -65,7 +70,9 @@ export function extractStatistics(input: StatisticsInput): StatisticRecord[] {
     if (!candidates.length) continue;
     const dates = input.dates ? inSentence(input.dates, s) : fallbackDates(s.text, s.start, s.index, input.doc.published);
     const whole = opensWithWhole(tokens) && previousSentence && previousSentence.index >= s.index - 2 ? firstCount(previousSentence.built) : null;
-    const earlier = (unit: string) => recent.filter((r) => r.index >= s.index - 3 && r.built.record.unit === unit).pop()?.built ?? null;
+    // The whole of a share ("904 of the 5,548 flights") is not what a later "tripled" refers to.
+    const earlier = (unit: string) =>
+      recent.filter((r) => r.index >= s.index - 3 && r.built.record.unit === unit && !recent.some((x) => x.built.shareOf === r.built)).pop()?.built ?? null;
     const built = buildSentence(input, s, tokens, candidates, dates, whole, earlier);
     for (const b of built) recent.push({ index: s.index, built: b });
     for (const b of built) {
@@ -136,16 +143,25 @@ function buildSentence(
     if (m.kind === 'multiplier') continue;
     const unitMeasure = unitAndMeasure(s.text, tokens, m, whole);
     if (!unitMeasure) continue;
-    const pct = parts(k, 'pct');
-    const abs = parts(k, 'abs');
-    const ratio = parts(k, 'ratio');
+    // "rose 2 percentage points to 7 per cent": points are an absolute change of a rate, not a relative one.
+    const statedPct = parts(k, 'pct');
+    const points = statedPct?.m.kind === 'percentage_points' ? statedPct : undefined;
+    const pct = points ? undefined : statedPct;
+    const abs = parts(k, 'abs') ?? points;
+    let ratio = parts(k, 'ratio');
     // "Beijing doubled the permitted stay to 30 days": a multiplier refers back to the last value
     // of the same unit in the three sentences before when its own sentence gives none.
     let previousMention = parts(k, 'previous')?.m ?? null;
     if (!previousMention && ratio) {
       const unit = unitAndMeasure(s.text, tokens, m, whole)?.unit;
       const back = unit ? earlier(unit) : null;
-      if (back) previousMention = back.mention;
+      // "…suspended 904 flights. Two days earlier the number had stood at 268, meaning it more than
+      // tripled": when the numbers only fit the multiplier the other way round, this sentence's number
+      // is the earlier value of the one before, and the change belongs to that one.
+      if (back && (ratio.m.value > 1 ? back.mention.value > m.value : back.mention.value < m.value)) {
+        applyBackRatio(back, m, ratio);
+        ratio = undefined;
+      } else if (back) previousMention = back.mention;
     }
     // Dates that belong to the earlier value: after it when it follows ("compared to 403,470 in
     // the same period a year earlier"), between it and the value when it comes first.
@@ -204,6 +220,7 @@ function buildSentence(
   }
   shares(tokens, built, whole);
   statedShares(tokens, built);
+  restatedShares(tokens, built);
   parallel(built);
   sums(tokens, built);
   for (const b of built) {
@@ -211,6 +228,27 @@ function buildSentence(
     b.record.consistent = checks.length ? checks.every((c) => c.consistent) : null;
   }
   return built;
+}
+
+/** A multiplier whose current value is in an earlier sentence: the change goes to that statistic. */
+function applyBackRatio(back: Built, previous: NumberMention, ratio: Roled): void {
+  const checks = checkChange({ current: stated(back.mention), previous: stated(previous), pct: null, abs: null, ratio: stated(ratio.m), direction: ratio.direction });
+  const r = back.record;
+  const computed = previous.value !== 0 ? toNumber(mul(HUNDRED, { n: back.mention.q.n * previous.q.d - previous.q.n * back.mention.q.d, d: back.mention.q.d * previous.q.n }), 2) : null;
+  r.change = {
+    pct: toNumber(mul(HUNDRED, { n: ratio.m.q.n - ratio.m.q.d, d: ratio.m.q.d }), 2),
+    abs: null,
+    previous: previous.value,
+    previous_period: null,
+    direction: ratio.direction,
+    computed_pct: computed,
+    consistent: checks.length ? checks.every((c) => c.consistent) : null,
+    ratio: ratio.m.value,
+  };
+  r.checks = [...(r.checks ?? []), ...checks];
+  r.consistent = r.checks.length ? r.checks.every((c) => c.consistent) : null;
+  if (!r.rule.includes('+change')) r.rule += '+change';
+  r.rule += '+later-multiplier';
 }
 
 function unitAndMeasure(sentence: string, tokens: Token[], m: NumberMention, whole: Built | null): { unit: string; value: number; measure: Measure | null } | null {
@@ -310,6 +348,10 @@ function shares(tokens: Token[], built: Built[], whole: Built | null): void {
       if (tokens[t]?.lower === 'the') t++;
       w = built.find((x) => x.mention.tokenStart === t) ?? null;
     }
+    // "8.19 million entries …; 4.89 million of them were visa-free": the whole is the count before.
+    if (!w && t > b.mention.tokenEnd && PRONOUN_WHOLE.has(tokens[t]?.lower ?? '')) {
+      w = built.slice(0, k).reverse().find((x) => x.record.unit !== 'percent' && x.record.unit !== 'percentage_points' && x.roled.role === 'main') ?? (k === 0 ? whole : null);
+    }
     if (!w && whole && k === 0 && whole.record.unit === b.record.unit) w = whole;
     // "Of the 8.19 million visitors, 4.89 million…"
     const opener = built[0];
@@ -326,9 +368,40 @@ function shares(tokens: Token[], built: Built[], whole: Built | null): void {
     const statedShare = next && next.record.unit === 'percent' && tokens[b.mention.tokenEnd]?.text === '(' ? stated(next.mention) : null;
     const check = checkShare(stated(b.mention), stated(w.mention), statedShare);
     if (!check) continue;
+    b.shareOf = w;
     b.record.share_pct = check.computed;
     b.record.checks!.push(check);
     b.record.rule += '+share';
+  }
+}
+
+const PRONOUN_WHOLE = new Set(['them', 'these', 'those', 'which', 'whom']);
+
+/**
+ * "904 of the 5,548 flights, or about 16 per cent", "4.89 million of them …, meaning that 59.7 per
+ * cent of arrivals…", "30 of the 120 flights were cancelled (25%)": a percentage that restates a
+ * share computed in its sentence is checked against it. It must be introduced as a restatement
+ * (data/lexicon/statistic-cues.txt, role `restate`; a bracket; or a comma when no "of" follows).
+ */
+function restatedShares(tokens: Token[], built: Built[]): void {
+  for (let k = 1; k < built.length; k++) {
+    const p = built[k]!;
+    if (p.record.unit !== 'percent' || p.roled.role !== 'main' || p.record.change || p.record.rule.includes('+share')) continue;
+    const part = built.slice(0, k).reverse().find((x) => x.shareOf);
+    if (!part?.shareOf) continue;
+    const h = hedgeIndex(tokens, p.mention);
+    const before = tokens[h - 1]?.text;
+    const intro = cueBefore(tokens, h, 'restate') || before === '(' || (before === ',' && tokens[p.mention.tokenEnd]?.lower !== 'of');
+    if (!intro) continue;
+    const check = checkShare(stated(part.mention), stated(part.shareOf.mention), stated(p.mention));
+    if (!check) continue;
+    p.record.checks!.push(check);
+    p.record.share_pct = check.computed;
+    p.record.rule += '+share';
+    const checks = part.record.checks!;
+    const unstated = checks.findIndex((c) => c.kind === 'share' && c.stated === null);
+    if (unstated >= 0) checks[unstated] = { ...check };
+    else checks.push({ ...check });
   }
 }
 
@@ -367,7 +440,7 @@ function sums(tokens: Token[], built: Built[]): void {
     if (!exact && !subset) continue;
     const whole = built.filter((b) => b.mention.tokenEnd <= c).pop();
     if (!whole) continue;
-    const parts = built.filter((b) => b.mention.tokenStart > c && b.record.unit === whole.record.unit);
+    const parts = built.filter((b) => b.mention.tokenStart > c && sameKind(b.record.unit, whole.record.unit));
     if (parts.length < 2) continue;
     whole.record.checks!.push(checkSum(parts.map((p) => stated(p.mention)), stated(whole.mention), exact > 0));
     whole.record.rule += '+sum';

@@ -65,6 +65,8 @@ function wordsFwd(tokens: Token[], i: number, n: number): string[] {
 const NOT_CHANGE_BEFORE_UP = new Set(['made', 'make', 'makes', 'making', 'set', 'sets', 'signed', 'picked', 'ended', 'end', 'ends', 'built', 'shored', 'taken', 'took', 'take', 'takes', 'summed', 'sums', 'lined', 'opened', 'add', 'adds']);
 /** Words between "from" and the earlier value: "from a record 17.24 million", "from about 12,700". */
 const FROM_SKIP = new Set(['a', 'an', 'the', 'record', 'peak', 'high', 'low', 'of', 'about', 'around', 'nearly', 'almost', 'roughly', 'some', 'just', 'over', 'more', 'than', 'approximately', 'an', 'estimated', 'revised', 'previous']);
+/** Words between a cue and the earlier value: "than the $2 billion", "versus its 2023 level of". */
+const ARTICLES = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'record', 'estimated', 'revised', 'previous']);
 const SKIP_BACK = new Set(['by', 'of', 'a', 'an', 'some', 'about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'more', 'than', 'over', 'just', 'at', 'least', 'as', 'much', 'many', 'sharply', 'further', 'another', 'steeply', 'significantly']);
 
 /** A change word just before token `i` ("rose 12%", "surged by 60.6 per cent", "an increase of"). */
@@ -101,6 +103,8 @@ function directionBefore(tokens: Token[], i: number): 'up' | 'down' | null {
   const lex = numberLexicon();
   for (let k = i - 1; k >= 0; k--) {
     const c = lex.changes.get(tokens[k]!.lower);
+    // "made up about 31 per cent": a phrasal verb, not a rise.
+    if (c && tokens[k]!.lower === 'up' && NOT_CHANGE_BEFORE_UP.has(tokens[k - 1]?.lower ?? '')) continue;
     if (c && c.kind !== 'adjective') return dir(c.direction);
   }
   return null;
@@ -155,8 +159,21 @@ export function assignRoles(tokens: Token[], numbers: NumberMention[]): Roled[] 
         continue;
       }
     }
-    if (cueBefore(tokens, hedgeIndex(tokens, m), 'previous') || (fromWord >= 0 && cueBefore(tokens, fromWord + 1, 'previous'))) {
+    const h = hedgeIndex(tokens, m);
+    let a = h;
+    while (a > 0 && ARTICLES.has(tokens[a - 1]!.lower)) a--;
+    // "2.5 times the 10,000 of last year": the value a "times" multiplier is applied to.
+    const timesBase = numbers.some((n) => n.kind === 'multiplier' && n.tokenEnd >= a && n.tokenEnd <= h && /\b(?:times|twice)\b/i.test(n.text));
+    // "more than a dozen" is a hedge, not a comparison: "than" after an article needs a number before "more".
+    const hedgeThan = a < h && tokens[a - 1]?.lower === 'than' && tokens[a - 2]?.kind !== 'num' && !numbers.some((n) => n.tokenEnd === a - 2);
+    if (timesBase || (!hedgeThan && cueBefore(tokens, a, 'previous')) || (fromWord >= 0 && cueBefore(tokens, fromWord + 1, 'previous'))) {
       r.role = 'previous';
+      continue;
+    }
+    // "4,000 students, 1,000 more than the 3,000 in 2023": a difference stated before its base.
+    if (after?.kind === 'adjective' && tokens[j + 1]?.lower === 'than' && numbers.some((n) => n.tokenStart > j + 1 && n.tokenStart <= j + 5)) {
+      r.role = 'abs';
+      r.direction = dir(after.direction);
       continue;
     }
     if (fromWord >= 0) {
@@ -184,7 +201,8 @@ export function assignRoles(tokens: Token[], numbers: NumberMention[]): Roled[] 
   return roled;
 }
 
-function hedgeIndex(tokens: Token[], m: NumberMention): number {
+/** Token index where a number's hedge starts (the number's own start when it has none). */
+export function hedgeIndex(tokens: Token[], m: NumberMention): number {
   if (m.hedgeStart === null) return m.tokenStart;
   const k = tokens.findIndex((t) => t.start >= m.hedgeStart! - (m.start - tokens[m.tokenStart]!.start));
   return k >= 0 && k < m.tokenStart ? k : m.tokenStart;

@@ -38,6 +38,14 @@ function atomLink(links: unknown): string | null {
   return alt ? ((alt['@href'] as string | undefined) ?? text(alt)) : null;
 }
 
+/** fast-xml-parser reports unclosed tags as a JSON array of names; say it in words. */
+export function readableXmlError(msg: string): string {
+  const unclosed = /^Invalid '\[(.*)\]' found\.?$/s.exec(msg.trim());
+  if (!unclosed) return msg;
+  const names = [...unclosed[1]!.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`);
+  return names.length ? `unclosed ${names.join(', ')} (the file ends before they close; truncated?)` : msg;
+}
+
 /**
  * RSS 2.0, RSS 1.0 (RDF) and Atom feeds: one document per item, with its link and date. An
  * item without text is reported on its own; the other items still count.
@@ -50,7 +58,7 @@ export const feedReader: Reader = {
     const xml = input.text();
     const valid = XMLValidator.validate(xml);
     if (valid !== true) {
-      throw new InputError(input.path, `malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
+      throw new InputError(input.path, `malformed XML at line ${valid.err.line}: ${readableXmlError(valid.err.msg)}`);
     }
     const tree = parser.parse(xml) as Node;
     const rss = tree.rss as Node | undefined;

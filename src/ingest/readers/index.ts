@@ -3,13 +3,14 @@ import { feedReader } from './feed.js';
 import { htmlReader } from './html.js';
 import { jsonlReader } from './jsonl.js';
 import { pdfReader } from './pdf.js';
+import { sgmlReader } from './sgml.js';
 import { markdownReader, textReader } from './text.js';
 
 /**
  * The input formats, in sniffing order (plain text last: it accepts anything). A new format
  * registers here the same way the built-in ones do.
  */
-export const READERS: Reader[] = [pdfReader, feedReader, htmlReader, jsonlReader, markdownReader, textReader];
+export const READERS: Reader[] = [pdfReader, sgmlReader, feedReader, htmlReader, jsonlReader, markdownReader, textReader];
 
 export const SUPPORTED_EXTENSIONS = new Set(READERS.flatMap((r) => r.extensions));
 

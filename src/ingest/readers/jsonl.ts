@@ -5,7 +5,7 @@ import type { ItemFailure } from '../errors.js';
 import type { Reader } from '../reader.js';
 
 const Line = z.object({
-  text: z.string().refine((s) => s.trim().length > 0, 'must not be empty'),
+  text: z.string({ error: (iss) => (iss.input === undefined ? 'is required (the article text)' : 'must be a string') }).refine((s) => s.trim().length > 0, 'must not be empty'),
   title: z.string().nullish(),
   url: z.string().nullish(),
   published: z.string().nullish(),

@@ -109,6 +109,7 @@ describe('feeds', () => {
 
   test.each([
     ['malformed XML', '<rss><channel><item><title>x</title></channel></rss>', /malformed XML at line 1/],
+    ['truncated XML', '<rss><channel><item><title>x</title>', /malformed XML at line 1: unclosed <rss>, <channel>, <item>/],
     ['XML that is not a feed', '<?xml version="1.0"?><TimeML><TEXT>x</TEXT></TimeML>', /not an RSS or Atom feed \(root element <TimeML>\)/],
     ['feed without items', '<rss version="2.0"><channel><title>x</title></channel></rss>', /no items/],
   ])('%s is an error', async (_name, xml, reason) => {
@@ -131,7 +132,7 @@ describe('JSON Lines', () => {
     expect(f.documents[0]).toMatchObject({ published: '2026-01-05', outlet: 'Wire', title: 'T' });
     expect(f.failures.map((x) => x.reason)).toEqual([
       expect.stringMatching(/^line 2: invalid JSON/),
-      expect.stringMatching(/^line 3: text /),
+      expect.stringMatching(/^line 3: text is required/),
       expect.stringMatching(/^line 5: published "yesterday" is not a date/),
     ]);
   });

@@ -53,6 +53,14 @@ describe('findNumbers: fractions, multipliers and ranges', () => {
     ['bookings tripled', 3, 'multiplier'],
     ['sales fell by half', 0.5, 'multiplier'],
     ['the number was halved', 0.5, 'multiplier'],
+    ['arrivals rose threefold', 3, 'multiplier'],
+    ['a five-fold increase', 5, 'multiplier'],
+    ['a 1.5-fold rise', 1.5, 'multiplier'],
+    ['a tenfold jump', 10, 'multiplier'],
+    ['2.5 times the 2023 level', 2.5, 'multiplier'],
+    ['three times as many visitors', 3, 'multiplier'],
+    ['twice the number of flights', 2, 'multiplier'],
+    ['bookings rose 2.5 times to 25,000', 2.5, 'multiplier'],
   ];
   it.each(fractions)('%s → %d (%s)', (text, value, kind) => {
     const m = first(text)!;
@@ -69,6 +77,28 @@ describe('findNumbers: fractions, multipliers and ranges', () => {
     const m = first(text)!;
     expect(m.range).toEqual({ low, high });
     expect(m.unit).toBe(unit);
+  });
+});
+
+describe('findNumbers: hedged multipliers and range ends', () => {
+  const hedged: Array<[string, string | null]> = [
+    ['arrivals more than doubled', 'above'],
+    ['arrivals nearly tripled', 'below'],
+    ['arrivals doubled', null],
+  ];
+  it.each(hedged)('%s → hedge kind %s', (text, kind) => {
+    expect(first(text)!.hedgeKind).toBe(kind);
+  });
+
+  it('keeps the exact high end of a range', () => {
+    const m = first('growth of 10.5–12.25%')!;
+    expect(toExactDecimal(m.q)).toBe('10.5');
+    expect(toExactDecimal(m.rangeHigh!)).toBe('12.25');
+  });
+
+  const notFold: string[] = ['the manifold problems', 'a scaffold collapsed', 'the fold of the map', 'he visited Osaka three times and left', 'they met twice'];
+  it.each(notFold)('%s → no multiplier', (text) => {
+    expect(findNumbers(text).filter((m) => m.kind === 'multiplier')).toEqual([]);
   });
 });
 

@@ -2,11 +2,11 @@ import { numberLexicon, type HedgeKind, type NumberLexicon } from './lexicon.js'
 import { parseCore, parseUnitAfter, type Core } from './core.js';
 import type { NumberKind, NumberMention } from './mention.js';
 import { looksLikeTable, phoneSpans, rejectReason } from './reject.js';
-import { toNumber, type Rational } from './rational.js';
+import { parseDecimal, toNumber, type Rational } from './rational.js';
 import { tokenize, type Token } from './tokens.js';
 
 const NUMBER_WORD_GATE =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|thirds?|quarters?|fifths?|tenths?|doubled?|doubling|tripled?|trebled|quadrupled|halved)\b/i;
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|thirds?|quarters?|fifths?|tenths?|doubled?|doubling|tripled?|trebled|quadrupled|halved|twice|\w*fold)\b/i;
 
 /** Cheap test: could this text contain a number at all? */
 export function mayHaveNumber(text: string): boolean {
@@ -36,9 +36,11 @@ export function findNumbers(text: string, options: FindOptions = {}): NumberMent
   const phones = /\d[\s.-]\d/.test(text) ? phoneSpans(text) : [];
   const out: NumberMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const mult = multiplierAt(tokens, i, lex);
+    const mult = multiplierAt(tokens, i, lex) ?? foldAt(tokens, i, lex) ?? timesAt(tokens, i, lex);
     if (mult) {
-      out.push(mention(text, tokens, offset, options.sentenceIndex ?? 0, { start: i, end: mult.end, q: mult.ratio, step: mult.ratio, kind: 'multiplier', unit: null, spelled: true }));
+      // "more than doubled", "nearly tripled": the hedge bounds the ratio.
+      const hedge = hedgeBefore(tokens, i, lex) ?? undefined;
+      out.push(mention(text, tokens, offset, options.sentenceIndex ?? 0, { start: i, end: mult.end, q: mult.ratio, step: mult.ratio, kind: 'multiplier', unit: null, spelled: true, hedge }));
       i = mult.end - 1;
       continue;
     }
@@ -145,6 +147,7 @@ function mention(text: string, tokens: Token[], offset: number, sentenceIndex: n
     hedgeKind: f.hedge?.kind ?? null,
     hedgeStart: f.hedge ? offset + f.hedge.start : null,
     range: f.range ? { low: toNumber(f.range.low), high: toNumber(f.range.high) } : null,
+    rangeHigh: f.range?.high ?? null,
     spelled: f.spelled,
     rejected: f.rejected ?? null,
     sentenceIndex,
@@ -181,6 +184,48 @@ function hedgeBefore(tokens: Token[], first: number, lex: NumberLexicon): { text
     }
     if (ok) return { text: h.words.join(' '), kind: h.kind, start: tokens[first - n]!.start };
   }
+  return null;
+}
+
+/**
+ * "threefold", "five-fold", "1.5-fold": a number followed by "fold" is a ratio. A number that is
+ * part of a larger one ("3.5 billion-fold" does not occur) is not looked for.
+ */
+function foldAt(tokens: Token[], i: number, lex: NumberLexicon): { end: number; ratio: Rational } | null {
+  const t = tokens[i]!;
+  if (t.kind === 'word' && t.lower.endsWith('fold') && t.lower.length > 4) {
+    const w = lex.words.get(t.lower.slice(0, -4));
+    if (w && w.kind !== 'scale' && w.kind !== 'abbrev' && w.kind !== 'dozen') return { end: i + 1, ratio: w.value };
+    return null;
+  }
+  const dash = tokens[i + 1];
+  const fold = tokens[i + 2];
+  if (!dash || !fold || fold.lower !== 'fold' || (dash.text !== '-' && dash.text !== '‐') || dash.start !== t.end || fold.start !== dash.end) return null;
+  if (t.kind === 'num' && /^\d+(?:\.\d+)?$/.test(t.text)) return { end: i + 3, ratio: parseDecimal(t.text) };
+  const w = t.kind === 'word' ? lex.words.get(t.lower) : undefined;
+  if (w && (w.kind === 'unit' || w.kind === 'teen' || w.kind === 'tens')) return { end: i + 3, ratio: w.value };
+  return null;
+}
+
+/**
+ * "2.5 times the 2023 level", "three times as many", "rose 2.5 times to 25,000": "N times" is a
+ * ratio when a comparison follows it (data/lexicon/times-cues.txt); "visited three times" is not.
+ */
+function timesAt(tokens: Token[], i: number, lex: NumberLexicon): { end: number; ratio: Rational } | null {
+  const t = tokens[i]!;
+  let ratio: Rational | null = null;
+  let end = i + 1;
+  if (t.kind === 'num' && /^\d+(?:\.\d+)?$/.test(t.text)) ratio = parseDecimal(t.text);
+  else if (t.kind === 'word') {
+    const w = lex.words.get(t.lower);
+    if (w && (w.kind === 'unit' || w.kind === 'teen' || w.kind === 'tens')) ratio = w.value;
+  }
+  if (!ratio || tokens[end]?.lower !== 'times') return null;
+  end++;
+  const cue = lex.timesCues.get(tokens[end]?.lower ?? '');
+  if (cue === 'next') return { end, ratio };
+  const verb = lex.changes.get(tokens[i - 1]?.lower ?? '');
+  if (cue === 'verb-next' && verb?.kind === 'verb') return { end, ratio };
   return null;
 }
 

@@ -18,6 +18,8 @@ export interface NumberLexicon {
   symbols: Array<{ text: string; unit: string }>;
   /** Multiplier phrases → ratio. */
   multipliers: Array<{ words: string[]; ratio: Rational }>;
+  /** Words after "N times" that make it a multiplier: `next` always, `verb-next` after a change verb. */
+  timesCues: Map<string, 'next' | 'verb-next'>;
   /** Change words → direction and part of speech. */
   changes: Map<string, { direction: 'up' | 'down' | 'change'; kind: string }>;
   /** Measure nouns → unit. */
@@ -46,6 +48,8 @@ export function numberLexicon(): NumberLexicon {
   for (const [w, d, k] of readLexiconTable(path('change-words.txt'))) changes.set(w!.toLowerCase(), { direction: d as 'up' | 'down' | 'change', kind: k! });
   const measures = new Map<string, string>();
   for (const [n, u] of readLexiconTable(path('measure-nouns.txt'))) measures.set(n!.toLowerCase(), u!);
-  cached = { words, fractions, hedges, unitsAfter, symbols, multipliers, changes, measures };
+  const timesCues = new Map<string, 'next' | 'verb-next'>();
+  for (const [w, r] of readLexiconTable(path('times-cues.txt'))) timesCues.set(w!.toLowerCase(), r as 'next' | 'verb-next');
+  cached = { words, fractions, hedges, unitsAfter, symbols, multipliers, timesCues, changes, measures };
   return cached;
 }

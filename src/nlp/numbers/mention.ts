@@ -38,6 +38,8 @@ export interface NumberMention {
   /** Offset where the hedge starts, when there is one. */
   hedgeStart: number | null;
   range: { low: number; high: number } | null;
+  /** Exact high end of a range ("10–12%" → 12); the low end is `q`. */
+  rangeHigh?: Rational | null;
   spelled: boolean;
   rejected: RejectReason | null;
   sentenceIndex: number;

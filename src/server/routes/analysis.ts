@@ -13,6 +13,13 @@ import { P, querySchema } from '../params.js';
 
 const QUADS = ['verbal_cooperation', 'material_cooperation', 'verbal_conflict', 'material_conflict'];
 
+/** The index with only the `top` largest contributions of each month, and only their fused events. */
+export function keepTop(index: RelationsIndexResult, top: number) {
+  const months = index.months.map((m) => ({ ...m, event_count: m.events.length, events: m.events.slice(0, top) }));
+  const kept = new Set(months.flatMap((m) => m.events.map((e) => e.id)));
+  return { ...index, months, events: Object.fromEntries(Object.entries(index.events).filter(([id]) => kept.has(id))) };
+}
+
 function differentPair(a: string, b: string): void {
   if (a === b) throw badRequest('b: must be a different country from a', 'b');
 }
@@ -25,6 +32,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
   return [
     endpoint({
       id: 'getIndicators',
+      heavy: true,
       path: '/indicators',
       summary: 'Dyadic indicator series from fused events: counts by category and quad, scores, per context.',
       query: querySchema(
@@ -57,6 +65,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
     }),
     endpoint({
       id: 'getRelationsIndex',
+      heavy: true,
       path: '/relations-index',
       summary: 'Monthly relations index (−9…+9) of a pair with the contribution of every event.',
       query: querySchema(
@@ -68,6 +77,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
           half_life: P.num('months after which an event’s effect has halved (default 6)', 0.1, 1200).optional(),
           baseline: P.num('level the index relaxes to (default 0)', -8.99, 8.99).optional(),
           source_damping: P.choice(['log', 'none'], 'log (default): n outlets weigh 1 + ln n; none: 1').optional(),
+          top: P.int('contributions kept per month, largest first (default 5; event_count gives the total)', 0, 100_000).optional(),
         },
         { range: true },
       ),
@@ -75,9 +85,9 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
       csv: {
         columns: ['month', 'index', 'change', 'raw', 'decay', 'events', 'top_event'],
         rows: (data) =>
-          (data as { data: RelationsIndexResult }).data.months.map((m) => ({ month: m.month, index: m.index, change: m.change, raw: m.raw, decay: m.decay, events: m.events.length, top_event: m.events[0]?.label ?? null })),
+          (data as { data: ReturnType<typeof keepTop> }).data.months.map((m) => ({ month: m.month, index: m.index, change: m.change, raw: m.raw, decay: m.decay, events: m.event_count, top_event: m.events[0]?.label ?? null })),
       },
-      returns: '{ data: { params, start, months: [{ month, index, change, raw, decay, events: [contribution] }], events: { id: fused event } } }',
+      returns: '{ data: { params, start, months: [{ month, index, change, raw, decay, event_count, events: [contribution] }], events: { id: fused event } } }',
       async handle({ store }, { query: q }) {
         differentPair(q.a, q.b);
         const data = await selectRelationsIndex(store, {
@@ -90,11 +100,12 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
           ...(q.baseline !== undefined ? { baseline: q.baseline } : {}),
           ...(q.source_damping ? { source_damping: q.source_damping } : {}),
         });
-        return { kind: 'object', data: { data } };
+        return { kind: 'object', data: { data: keepTop(data, q.top ?? 5) } };
       },
     }),
     endpoint({
       id: 'getBrief',
+      heavy: true,
       path: '/brief',
       summary: 'The brief for a pair and period (the same as `bilat brief`), as HTML or Markdown.',
       query: querySchema(
@@ -187,6 +198,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
     }),
     endpoint({
       id: 'getImpact',
+      heavy: true,
       path: '/impact',
       summary: 'The effect of a policy on a series: segmented regression or difference-in-differences, or a refusal with reasons.',
       query: querySchema({

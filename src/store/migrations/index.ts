@@ -4,6 +4,8 @@ import * as m0002 from './0002-extractions.js';
 import * as m0003 from './0003-fusion.js';
 import * as m0004 from './0004-policies-series.js';
 import * as m0005 from './0005-search.js';
+import * as m0005i from './0005-list-indexes.js';
+import * as m0006 from './0006-jobs.js';
 
 /**
  * Every migration, in order. Names are frozen once shipped. Reserved next names, so that work
@@ -15,6 +17,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-fusion': m0003,
   '0004-policies-series': m0004,
   '0005-search': m0005,
+  '0005-list-indexes': m0005i,
+  '0006-jobs': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

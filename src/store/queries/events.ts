@@ -105,7 +105,8 @@ export async function selectEvents(store: Store, input: EventFilterInput = {}): 
   const f = eventFilterSchema.parse(input);
   const desc = f.sort === '-date';
   // Undated events sort last in either direction.
-  const key = sql<string>`coalesce(event.date_start, ${desc ? '0000-00-00' : '9999-99-99'})`;
+  // Literals, not parameters: the expression must match the order indexes (migration 0005-list-indexes).
+  const key = desc ? sql<string>`coalesce(event.date_start, '0000-00-00')` : sql<string>`coalesce(event.date_start, '9999-99-99')`;
   let q = store.db.selectFrom('event').select(['event.id', 'event.document_id', 'event.record', key.as('sort_key')]);
   if (!f.include_negated) q = q.where('event.negated', '=', 0);
   if (!f.include_hypothetical) q = q.where('event.hypothetical', '=', 0);
@@ -124,6 +125,19 @@ export async function selectEvents(store: Store, input: EventFilterInput = {}): 
       ? q.where((eb) => eb.and([party(eb, a, 'actor'), party(eb, b, 'recipient')]))
       : q.where((eb) => eb.and([party(eb, a), party(eb, b)]));
   }
+  // Bound the date-order scan so that it starts near the range instead of at the oldest event:
+  // every event ending on or after `from` starts at or after the earliest start among them.
+  if (f.from && !desc) {
+    // The LIMIT keeps SQLite from answering min() by walking the date_start index: the inner
+    // query reads only the (date_end, date_start) index.
+    const from = f.from;
+    const row = await store.db
+      .selectFrom((db) => db.selectFrom('event').select('date_start as s').where('date_end', '>=', from).limit(1_000_000_000).as('t'))
+      .select((eb) => eb.fn.min('t.s').as('lo'))
+      .executeTakeFirst();
+    if (row?.lo) q = q.where(key, '>=', String(row.lo));
+  }
+  if (f.to && desc) q = q.where(key, '<=', f.to);
   if (f.cursor) {
     const [d, id] = decodeCursor(f.cursor);
     q = q.where((eb) => eb.or([eb(key, desc ? '<' : '>', d), eb.and([eb(key, '=', d), eb('event.id', '>', id)])]));
