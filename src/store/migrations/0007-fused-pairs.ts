@@ -45,6 +45,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('fused_pair_fused_idx').on('fused_pair').column('fused_id').execute();
   // A `from` day bounds the date order scan of the fused event list (as for events in 0005-list-indexes).
   await db.schema.createIndex('fused_event_date_end_idx').on('fused_event').columns(['date_end', 'date_start']).execute();
+  await backfillFusedPairs(db);
+}
+
+/** Fill `fused_pair` from `fused_party` and `fused_event` (what `writeFused` writes for new fused events). */
+export async function backfillFusedPairs(db: Kysely<unknown>): Promise<void> {
   await sql`
     insert into fused_pair (country, other, fused_id, acts, receives, status, date_start, date_end, period_week, period_month, period_quarter, period_year, event_type, contexts, quad, score, sources)
     select x.country, x.other, x.fused_id, x.acts, x.receives, f.status, f.date_start, f.date_end, f.period_week, f.period_month, f.period_quarter, f.period_year, f.event_type, f.contexts, f.quad, f.score, f.sources
