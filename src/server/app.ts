@@ -210,7 +210,8 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
       const compute = async () => {
         const query = parseQuery(e.query, c.req.queries());
         const params = c.req.param() as Record<string, string>;
-        const r = e.heavy && pool ? await pool.run(e.id, format, query as Record<string, unknown>, params) : renderResult(e, format, await e.handle(deps, { query, params }));
+        const heavy = typeof e.heavy === 'function' ? e.heavy(query) : e.heavy;
+        const r = heavy && pool ? await pool.run(e.id, format, query as Record<string, unknown>, params) : renderResult(e, format, await e.handle(deps, { query, params }));
         // Only answers that are kept are worth compressing once.
         return cache ? withGzip(r) : r;
       };

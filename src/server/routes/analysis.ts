@@ -162,14 +162,18 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
     endpoint({
       id: 'listSeries',
       list: true,
+      // Derived series group every stored event: seconds on a large database.
+      heavy: (q) => q.kind !== 'imported',
       path: '/series',
       summary: 'The series catalogue: imported series and series derived from events.',
-      query: querySchema({}),
+      query: querySchema({
+        kind: P.choice(['imported', 'derived'], 'only imported series, or only those derived from events (default both)').optional(),
+      }),
       formats: ['json', 'csv', 'jsonl'],
       csv: { columns: ['name', 'kind', 'title', 'unit', 'frequency', 'months', 'origin_country', 'destination_country', 'points', 'first', 'last', 'source'], rows: (data) => data as Array<Record<string, unknown>> },
       returns: 'catalogue rows: name, kind, title, unit, frequency, months, origin_country, destination_country, points, first, last, source',
-      async handle({ store }) {
-        return { kind: 'list', data: await selectCatalogue(store), next_cursor: null };
+      async handle({ store }, { query: q }) {
+        return { kind: 'list', data: await selectCatalogue(store, q.kind ? { kind: q.kind as 'imported' | 'derived' } : {}), next_cursor: null };
       },
     }),
     endpoint({

@@ -2,6 +2,7 @@ import type { FusedEvent } from '../../analysis/fusion/summarize.js';
 import { computeRelationsIndex, IndexParamsSchema, type IndexEvent, type IndexMonth, type IndexParamsInput, type RelationsIndex } from '../../analysis/relations-index.js';
 import type { Quad } from '../../types.js';
 import type { Store } from '../db.js';
+import { selectFusedRecords } from './fused-events.js';
 
 /** `CONSULT/visit CHN⇄KOR 2026-01-05 Beijing`: enough to recognise a fused event in a list. */
 export function fusedLabel(e: FusedEvent): string {
@@ -27,19 +28,6 @@ export async function selectIndexEvents(store: Store, a: string, b: string, dire
   // No order: the index sorts each month's events by id itself.
   const rows = await q.execute();
   return rows.map((r) => ({ id: r.fused_id, month: r.period_month!, score: Number(r.score), quad: r.quad as Quad, sources: Number(r.sources), event_type: r.event_type, label: '' }));
-}
-
-/** Fused events by id (in chunks). */
-export async function selectFusedRecords(store: Store, ids: string[]): Promise<Map<string, FusedEvent>> {
-  const out = new Map<string, FusedEvent>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await store.db.selectFrom('fused_event').select('record').where('id', 'in', ids.slice(i, i + 500)).execute();
-    for (const r of rows) {
-      const e = JSON.parse(r.record) as FusedEvent;
-      out.set(e.id, e);
-    }
-  }
-  return out;
 }
 
 /** Oldest first, then by id (the order of the fused event lists). */
