@@ -241,9 +241,14 @@ function indexGazetteer(gaz: Gazetteer): void {
 
 const cache = new Map<string, Gazetteer>();
 
+let lastDirs: { inputs: string; dirs: string[] } | null = null;
+
 /** The gazetteer from `gazetteerDirs(env, extra)`, loaded once per set of folders. */
 export function getGazetteer(env: NodeJS.ProcessEnv = process.env, extra: string[] = []): Gazetteer {
-  const dirs = gazetteerDirs(env, extra);
+  // Called for every document: the folders are worked out again only when what they depend on changes.
+  const inputs = JSON.stringify([env.BILAT_DATA, env.BILAT_GAZETTEER, extra, process.cwd()]);
+  if (lastDirs?.inputs !== inputs) lastDirs = { inputs, dirs: gazetteerDirs(env, extra) };
+  const dirs = lastDirs.dirs;
   const key = dirs.join('\n');
   let gaz = cache.get(key);
   if (!gaz) {
