@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, delimiter, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { phraseTokens } from '../nlp/tokens.js';
 import { TokenTrie } from '../nlp/trie.js';
 import { dataDir } from './paths.js';
+import { parseYamlCached } from './yaml-cache.js';
 import {
   FILE_KINDS,
   type Country,
@@ -104,7 +104,7 @@ function readFile(file: string, kind: FileKind, issues: string[]): Raw {
   const out: Raw = { kind, file, entries: [] };
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(file, 'utf8'));
+    data = parseYamlCached(readFileSync(file, 'utf8'));
   } catch (err) {
     issues.push(`${file}: YAML syntax error: ${(err as Error).message.split('\n')[0]}`);
     return out;
