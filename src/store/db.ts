@@ -28,6 +28,14 @@ export interface OpenOptions {
   /** Run pending migrations on open (default true). */
   migrate?: boolean;
   readonly?: boolean;
+  /**
+   * PostgreSQL: commit without waiting for the write-ahead log to reach the disk
+   * (`synchronous_commit = off`), for bulk ingest whose writer stores one document after another.
+   * A crash of the database server can lose the last fraction of a second of commits, never part
+   * of one and never out of order: a source file is recorded after its documents, so re-running
+   * the ingest stores what was lost. SQLite ignores it (WAL with `synchronous = NORMAL` already).
+   */
+  asyncCommit?: boolean;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -61,11 +69,14 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
     if (schema && !/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`invalid schema name "${schema}"`);
     schemaName = schema ?? undefined;
     const pool = new pg.default.Pool({ connectionString: url.toString(), max: 10 });
-    if (schema) {
-      // Register before the first connection: that client is reused, so it needs the search_path too.
+    if (schema || options.asyncCommit) {
+      // Register before the first connection: that client is reused, so it needs the settings too.
       pool.on('connect', (client) => {
-        client.query(`SET search_path TO "${schema}"`).catch(() => undefined);
+        if (schema) client.query(`SET search_path TO "${schema}"`).catch(() => undefined);
+        if (options.asyncCommit) client.query('SET synchronous_commit TO off').catch(() => undefined);
       });
+    }
+    if (schema) {
       const client = await pool.connect();
       try {
         await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
