@@ -71,9 +71,9 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
     const pool = new pg.default.Pool({ connectionString: url.toString(), max: 10 });
     if (schema || options.asyncCommit) {
       // Register before the first connection: that client is reused, so it needs the settings too.
+      const settings = [...(schema ? [`SET search_path TO "${schema}"`] : []), ...(options.asyncCommit ? ['SET synchronous_commit TO off'] : [])];
       pool.on('connect', (client) => {
-        if (schema) client.query(`SET search_path TO "${schema}"`).catch(() => undefined);
-        if (options.asyncCommit) client.query('SET synchronous_commit TO off').catch(() => undefined);
+        client.query(settings.join('; ')).catch(() => undefined);
       });
     }
     if (schema) {
