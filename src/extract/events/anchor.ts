@@ -22,11 +22,16 @@ function clauseChain(st: Structure, ci: number): number[] {
   const chain = [ci];
   const c0 = st.clauses[ci]!;
   for (const [k, c] of st.clauses.entries()) if (c.parent === ci && c.kind === 'sub' && TIME_OPENERS.has(c.opener ?? '')) chain.push(k);
+  // "after China began letting South Koreans in and Yoon met Xi in Lima last month": a date at the
+  // end of a conjunct joined by a bare "and" may scope over both conjuncts.
+  for (const [k, c] of st.clauses.entries()) if (k === ci + 1 && c.parent === ci && c.kind === 'coord' && c.subject >= 0 && (c.opener === 'and' || c.opener === 'but') && st.toks[c.from - 1]?.text !== ',') chain.push(k);
   // A relative clause describes another occasion ("a summit that Japan is due to host"), unless it
   // is about the same occasion ("talks at which they agreed", "where they agreed").
   if (c0.kind === 'relative' && !(c0.opener === 'where' || c0.opener === 'when' || st.toks[c0.from - 1]?.pos === 'ADP')) return chain;
   for (let c = c0.parent; c >= 0; c = st.clauses[c]!.parent) {
     chain.push(c);
+    // (an adjunct participle shares the "when" clause of the clause it hangs on)
+    if (c0.kind === 'participle') for (const [k, w] of st.clauses.entries()) if (w.parent === c && k !== ci && w.kind === 'sub' && TIME_OPENERS.has(w.opener ?? '')) chain.push(k);
     if (chain.length > 6) break;
   }
   return chain;

@@ -293,6 +293,24 @@ describe('ethnic groups', () => {
   });
 });
 
+describe('clause structure', () => {
+  it('opens a clause at a bare "and" before a new subject and its verb', () => {
+    const text = 'Relations improved after China began letting South Koreans enter without visas and Yoon met Xi Jinping in Lima last month.';
+    const out = events(text, '2024-12-04', [{ text: 'last month', start: '2024-11-01', end: '2024-11-30', precision: 'month' }]);
+    const meet = out.find((e) => e.event_type === 'CONSULT');
+    expect(meet ? dyad(meet) : null).toBe('CONSULT KOR→CHN');
+    // the date at the end of the second conjunct still dates the first
+    for (const e of out) expect(e.date?.start).toBe('2024-11-01');
+  });
+
+  it('gives a participle after a "when" clause the main clause\'s subject and date, and keeps it apart from a negated act', () => {
+    const text = 'Yoon did not meet Xi Jinping when the Chinese leader stopped in Seoul on Thursday, speaking with Xi by phone instead.';
+    const out = events(text, '2022-08-09', [{ text: 'on Thursday', start: '2022-08-04', precision: 'day' }]);
+    expect(out.map((e) => `${dyad(e)} ${e.negated}`)).toEqual(['CONSULT KOR→CHN true', 'CONSULT KOR→CHN false']);
+    expect(out[1]!.date?.start).toBe('2022-08-04');
+  });
+});
+
 describe('event records', () => {
   it('score and quad come from the ontology', () => {
     const [e] = events('Seoul criticised Tokyo.', '2024-11-15');

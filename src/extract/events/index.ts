@@ -471,7 +471,8 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       draft.mode = null;
       draft.rules.push('refine/future-cooperation');
     }
-    const dedupe = `${draft.category}|${draft.actor.map((m) => m.country).join(',')}|${draft.recipient.map((m) => m.country).join(',')}`;
+    // ("did not meet Pelosi…, speaking with her by phone": a negated act and a done one are two.)
+    const dedupe = `${draft.category}|${flags.negated ? 'not|' : ''}${draft.actor.map((m) => m.country).join(',')}|${draft.recipient.map((m) => m.country).join(',')}`;
     const twin = seen.get(dedupe);
     const bothVerbs = twin && cue.frame === 'verb' && twin.match.compiled.cue.frame === 'verb';
     // "kicked and punched the photographers" is one act; "suspending visas … and scrapping visa-free
