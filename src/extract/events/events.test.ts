@@ -311,6 +311,23 @@ describe('clause structure', () => {
   });
 });
 
+describe('cue words the tagger misreads', () => {
+  it('reads a bare verb before a determiner as a verb ("watched … ministers sign a …")', () => {
+    const out = events('Xi Jinping and Yoon Suk Yeol watched their ministers sign a series of memorandums.', '2024-11-15');
+    expect(out.some((e) => e.event_type === 'AGREE' && e.trigger.startsWith('sign'))).toBe(true);
+  });
+
+  it('treats the bare infinitive after "agreed to let X" as the agreement\'s content', () => {
+    const out = events('Seoul agreed to let the United States station its missile-defence system in the South.', '2024-11-15');
+    expect(out.map(dyad)).toEqual(['AGREE KOR→USA']);
+  });
+
+  it('does not code a standing ban named as the topic of a question', () => {
+    const out = events("Is Beijing's ban on Korean pop culture finally loosening?", '2024-11-15');
+    expect(out.filter((e) => e.event_type === 'SANCTION')).toEqual([]);
+  });
+});
+
 describe('event records', () => {
   it('score and quad come from the ontology', () => {
     const [e] = events('Seoul criticised Tokyo.', '2024-11-15');

@@ -78,6 +78,9 @@ const FORMER = 'former official';
 /** Nouns that follow an event noun as time adverbials ("talks today"), not as its head. */
 const DEICTIC_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
 
+const CAUSATIVES = new Set(['let', 'help', 'make', 'allow']);
+const ARTICLES = new Set(['a', 'an', 'the', 'its', 'their']);
+
 function isVerbTag(pos: string): boolean {
   return pos === 'VERB' || pos === 'AUX';
 }
@@ -204,7 +207,10 @@ function chooseCues(sc: SentenceContext, matches: CueMatch[], log: DebugFn | nul
     const cl = sc.st.clauses[sc.st.clauseOf[a] ?? 0]!;
     const verbBefore = sc.st.toks.slice(cl.from, a).some((t) => t.pos === 'VERB');
     const reduced = cue.frame === 'verb' && verbBefore && /ed$/.test(sc.st.lower[a] ?? '') && before === 'NOUN' && !DEICTIC_DAYS.has(sc.st.lower[a - 1]!) && sc.st.groups.every((g) => a - 1 < g.from || a - 1 >= g.to) && !sc.st.toks.slice(a + 1, cl.to).some((t) => t.lower === 'by');
-    const ok = cue.frame === 'verb' ? (isVerbTag(pos) || gerund || afterAux || verbInside) && !attributive && !reduced : !isVerbTag(pos);
+    // "watched their ministers sign a series of memorandums": a bare form the tagger read as a noun
+    // is a verb when a determiner follows it directly (a noun is not followed by "a" or "the").
+    const beforeDet = pos === 'NOUN' && b > a && ARTICLES.has(sc.st.lower[a + 1] ?? '') && !['DET', 'ADJ', 'ADP', 'NUM'].includes(before) && !/s$/.test(sc.st.lower[a] ?? '');
+    const ok = cue.frame === 'verb' ? (isVerbTag(pos) || gerund || afterAux || verbInside || beforeDet) && !attributive && !reduced : !isVerbTag(pos);
     // "March" and "Chad" are names, not cues: a capitalised cue word counts only at the start of a sentence.
     const first = sc.toks[m.from]!;
     if (m.from > 0 && /^\p{Lu}/u.test(first.text) && !/^["“‘'(]$/.test(sc.toks[m.from - 1]!.text)) {
@@ -248,6 +254,11 @@ function embeddedIn(c: Chosen, chosen: Chosen[], st: Structure): Chosen | null {
     if (c.a - p.b > 40) continue;
     let i = c.a - 1;
     while (i >= p.b && st.toks[i]!.pos === 'ADV') i--;
+    // "agreed to let the United States station its system": a causative's bare infinitive is content too.
+    const g = st.groups.find((x) => x.to === i + 1 && x.from > p.b);
+    let k = g ? g.from - 1 : -1;
+    while (k > p.b && st.toks[k]!.pos === 'DET') k--;
+    if (g && CAUSATIVES.has(st.lower[k] ?? '') && st.lower[k - 1] === 'to') i = k - 1;
     const directlyAfter = i < p.b;
     // A nominal cue in the complement ("agreed to launch a dialogue") is part of the content too.
     const nominal = c.match.compiled.cue.frame === 'noun' && c.a - p.b <= 8;
@@ -308,7 +319,10 @@ function isInvitation(st: Structure, req: Chosen, meet: Chosen): boolean {
 /** True when a cue sits before the first verb of its clause (it is, or modifies, the subject). */
 function isSubjectOfClause(st: Structure, c: Chosen): boolean {
   const cl = st.clauses[c.clause]!;
-  for (let i = cl.from; i < c.a; i++) if (isVerbTag(st.toks[i]!.pos)) return false;
+  // ("Beijing's ban": a possessive is not "is"; "is Beijing's ban … loosening?": a question's
+  // fronted auxiliary is not the clause's verb.)
+  const question = st.toks[st.toks.length - 1]?.text === '?';
+  for (let i = cl.from; i < c.a; i++) if (isVerbTag(st.toks[i]!.pos) && st.lower[i] !== "'s" && !(question && st.toks[i]!.pos === 'AUX')) return false;
   return true;
 }
 
