@@ -75,7 +75,11 @@ export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, 
   }
   const shifted = relativeToOtherEvent(st, placed, cueFrom, storyDay ?? published);
   if (shifted) return shifted;
-  const chain = clauseChain(st, ci);
+  let chain = clauseChain(st, ci);
+  // ", and Beijing has still not lifted its bans": a present perfect with its own subject states how
+  // things stand now; the other conjunct's date is not its date.
+  const own = st.clauses[ci]!;
+  if (own.subject >= 0 && own.kind === 'coord' && COORD.has(own.opener ?? '') && st.toks.slice(own.from, cueFrom).some((t) => t.pos === 'AUX' && (t.lower === 'has' || t.lower === 'have'))) chain = [ci];
   // A gerund after a preposition or an infinitive in the cue's complement ("barring agencies from
   // selling tours … in March 2017") does not take the date away from the cue.
   const isVerb = (i: number) => st.toks[i]!.pos === 'VERB' && !(/ing$/.test(st.lower[i]!) && st.toks[i - 1]?.pos === 'ADP') && st.lower[i - 1] !== 'to';

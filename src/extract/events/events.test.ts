@@ -328,6 +328,28 @@ describe('cue words the tagger misreads', () => {
   });
 });
 
+describe('dates across clauses and sentences', () => {
+  it('carries a background event\'s stated date to the next undated sentence of its paragraph', () => {
+    const text = 'Seoul agreed to host a US missile-defence battery in 2016. Chinese broadcasters stopped airing South Korean dramas.';
+    const out = events(text, '2024-12-20', [{ text: 'in 2016', start: '2016-01-01', end: '2016-12-31', precision: 'year' }]);
+    const ban = out.find((e) => e.event_type === 'SANCTION');
+    expect([ban?.date?.start, ban?.historical]).toEqual(['2016-01-01', true]);
+  });
+
+  it('does not carry it across a paragraph break', () => {
+    const text = 'Seoul agreed to host a US missile-defence battery in 2016.\n\nChinese broadcasters stopped airing South Korean dramas.';
+    const out = events(text, '2024-12-20', [{ text: 'in 2016', start: '2016-01-01', end: '2016-12-31', precision: 'year' }]);
+    expect(out.find((e) => e.event_type === 'SANCTION')?.historical).toBe(false);
+  });
+
+  it('keeps a present perfect conjunct with its own subject at the publication date', () => {
+    const text = 'Seoul accused Beijing of stalling on Monday, and China has still not lifted its ban on South Korean tours.';
+    const out = events(text, '2018-01-23', [{ text: 'on Monday', start: '2018-01-22', precision: 'day' }]);
+    const lift = out.find((e) => e.event_type === 'CONCEDE');
+    expect([lift?.negated, lift?.date?.start]).toEqual([true, '2018-01-23']);
+  });
+});
+
 describe('event records', () => {
   it('score and quad come from the ontology', () => {
     const [e] = events('Seoul criticised Tokyo.', '2024-11-15');

@@ -78,6 +78,8 @@ const FORMER = 'former official';
 /** Nouns that follow an event noun as time adverbials ("talks today"), not as its head. */
 const DEICTIC_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
 
+/** Present-tense forms that keep a clause in the present. */
+const PRESENT = new Set(['is', 'are', 'has', 'have', 'remains', 'remain', 'says', 'say', 'seems', 'appears']);
 const CAUSATIVES = new Set(['let', 'help', 'make', 'allow']);
 const ARTICLES = new Set(['a', 'an', 'the', 'its', 'their']);
 
@@ -119,7 +121,7 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
     }
     const st = analyse(s.text, s.start, mentions, lex);
     const carry = narrativeDate(out, ctx.doc.text, s.start, ctx.doc.published, lede, ledeDay);
-    const sentenceCtx = { carry, dyad, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
+    const sentenceCtx = { carry, dyad, lede, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
     out.push(...codeSentence(ctx, sentenceCtx, matches, lex, ontology, opts.gazetteer, log));
   }
   return out;
@@ -149,6 +151,10 @@ export function ledeEnd(text: string): number {
 
 export function narrativeDate(previous: EventRecord[], text: string, at: number, published: string | null, ledeTo = ledeEnd(text), ledeDay: DateMention | null = null): DateValue | null {
   const dated = (e: EventRecord) => !!e.date?.text && e.date.precision === 'day' && !e.future && !e.historical && !e.rule.includes('date/relative-shift');
+  // "The restrictions took hold in 2016, after… Chinese broadcasters stopped airing…": background
+  // goes on in the same paragraph at the date the last background event stated.
+  const last = previous[previous.length - 1];
+  if (last?.historical && last.date?.text && last.date.source === 'stated' && !last.rule.includes('date/relative-shift') && !text.slice(last.evidence.end, at).includes('\n')) return last.date;
   const prev = [...previous].reverse().find(dated);
   if (prev?.date && !text.slice(prev.evidence.end, at).includes('\n')) return prev.date;
   const lede = previous.find((e) => dated(e) && e.evidence.start < ledeTo)?.date;
@@ -173,6 +179,8 @@ interface SentenceContext {
   carry: DateValue | null;
   /** The document's main dyad (dyad.ts), for recipients the sentence leaves unnamed. */
   dyad: [string, string] | null;
+  /** Offset where the lede ends (ledeEnd). */
+  lede: number;
   /** True when a document offset lies inside a direct quotation. */
   quoted: (offset: number) => boolean;
   s: Sentence;
@@ -449,7 +457,14 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     }
     // No date in the sentence: a past event right after a dated one in the same paragraph most
     // often continues the same occasion ("Lee and Xi met on Monday. … They agreed to…").
-    if (when.date?.source === 'inferred' && !when.date.text && !flags.future && !flags.hypothetical && sc.carry) {
+    // (Not into the present perfect after the lede: "Beijing has still not lifted its bans" states
+    // how things stand at publication; in the lede, "Lee has ordered…" is the news of the day.)
+    const perfect = s.start >= sc.lede && st.toks.slice(st.clauses[c.clause]!.from, c.a).some((t) => t.pos === 'AUX' && (t.lower === 'has' || t.lower === 'have'));
+    // (A background date carries only into the past tense: "The new scheme is a reply to China's
+    // own visa waiver" is about now.)
+    const present = st.toks.slice(st.clauses[c.clause]!.from, c.b).some((t) => PRESENT.has(t.lower) && isVerbTag(t.pos));
+    const background = !!sc.carry && dateFlags(sc.carry, published).historical;
+    if (when.date?.source === 'inferred' && !when.date.text && !flags.future && !flags.hypothetical && !perfect && !(background && present) && sc.carry) {
       when.date = { ...sc.carry, source: 'inferred' };
       when.why = `no date in the sentence: the previous event's "${sc.carry.text}" carries over`;
     }
