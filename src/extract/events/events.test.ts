@@ -350,6 +350,18 @@ describe('dates across clauses and sentences', () => {
   });
 });
 
+describe('reported demands', () => {
+  it('codes "X told Y (that) Y should …" once, however many modals follow', () => {
+    const out = events('Xi Jinping told Yoon Suk Yeol South Korea should resist outside pressure and should keep supply chains stable.', '2024-11-15');
+    expect(out.filter((e) => e.event_type === 'REQUEST').map(dyad)).toEqual(['REQUEST CHN→KOR']);
+  });
+
+  it('does not code a call on both sides, the speaker among them, as a demand', () => {
+    const out = events('Xi Jinping said Seoul and Beijing should work more closely on trade.', '2024-11-15');
+    expect(out.filter((e) => e.event_type === 'REQUEST')).toEqual([]);
+  });
+});
+
 describe('event records', () => {
   it('score and quad come from the ontology', () => {
     const [e] = events('Seoul criticised Tokyo.', '2024-11-15');

@@ -506,7 +506,9 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     const bothVerbs = twin && cue.frame === 'verb' && twin.match.compiled.cue.frame === 'verb';
     // "kicked and punched the photographers" is one act; "suspending visas … and scrapping visa-free
     // transit" (two verbs, each with its own object) are two.
-    if (twin && (bothVerbs ? coordinatedVerbs(st, twin, c) : twin.clause === c.clause)) {
+    // "…the two countries should resist … and should keep …": one reported demand, however many modals.
+    const oneReport = twin && cue.args === 'report' && twin.match.compiled.cue.args === 'report';
+    if (twin && (oneReport || (bothVerbs ? coordinatedVerbs(st, twin, c) : twin.clause === c.clause))) {
       log?.(`cue ${cue.id} "${triggerText}": same event as an earlier cue in the sentence — merged`);
       continue;
     }
