@@ -85,7 +85,9 @@ export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, 
   const isVerb = (i: number) => st.toks[i]!.pos === 'VERB' && !(/ing$/.test(st.lower[i]!) && st.toks[i - 1]?.pos === 'ADP') && st.lower[i - 1] !== 'to';
   for (const c of chain) {
     // "since September 2018" is a starting point: not the date of a negated event ("have not met since…").
-    const here = placed.filter((x) => x.clause === c && !(negated && (st.lower[x.a] === 'since' || st.lower[x.a - 1] === 'since')));
+    // "suspending visas and, a day later, scrapping transit": a date after "and" right before another cue is that cue's.
+    const nextCues = (x: { a: number; b: number }) => c === ci && x.a >= cueTo && otherCues.some(([oa]) => oa >= x.b && oa <= x.b + 2) && st.lower.slice(cueTo, x.a).some((w) => COORD.has(w));
+    const here = placed.filter((x) => x.clause === c && !(negated && (st.lower[x.a] === 'since' || st.lower[x.a - 1] === 'since')) && !nextCues(x));
     if (!here.length) continue;
     // In the cue's clause: nearest to the cue. In a governing clause: nearest to its verb.
     let from = cueFrom;

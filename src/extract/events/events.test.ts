@@ -362,6 +362,23 @@ describe('reported demands', () => {
   });
 });
 
+describe('coordinated acts with their own dates', () => {
+  const dates: FixedDate[] = [
+    { text: 'on Jan. 10', start: '2023-01-10', precision: 'day' },
+    { text: 'a day later', start: '2023-01-11', precision: 'day', source: 'inferred' },
+  ];
+  const text = 'China hit back on Jan. 10, suspending short-term visas for South Koreans and, a day later, scrapping visa-free transit for them.';
+  const out = events(text, '2023-02-15', dates);
+
+  it('codes two acts, each with its own date', () => {
+    expect(out.map((e) => `${dyad(e)} ${e.date?.start}`)).toEqual(['SANCTION CHN→KOR 2023-01-10', 'SANCTION CHN→KOR 2023-01-11']);
+  });
+
+  it('resolves "them" to the plural group named earlier in the sentence', () => {
+    expect(out[1]!.recipient.map((r) => [r.text, r.country])).toEqual([['them', 'KOR']]);
+  });
+});
+
 describe('event records', () => {
   it('score and quad come from the ontology', () => {
     const [e] = events('Seoul criticised Tokyo.', '2024-11-15');

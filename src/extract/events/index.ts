@@ -342,6 +342,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
   const out: EventRecord[] = [];
   const coded: Array<{ record: EventRecord; noun: boolean; reference: boolean; clause: number; name: string }> = [];
   const seen = new Map<string, Chosen>();
+  const seenDates = new Map<Chosen, string | null>();
   const delegated = new Set<Chosen>();
   // Delegations are decided before coding so the ordering cue is skipped even though it comes first.
   for (const c of chosen) {
@@ -508,11 +509,15 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     // transit" (two verbs, each with its own object) are two.
     // "…the two countries should resist … and should keep …": one reported demand, however many modals.
     const oneReport = twin && cue.args === 'report' && twin.match.compiled.cue.args === 'report';
-    if (twin && (oneReport || (bothVerbs ? coordinatedVerbs(st, twin, c) : twin.clause === c.clause))) {
+    // ("suspending visas on Jan. 10 and, a day later, scrapping visa-free transit": an act with a date
+    // of its own is another act.)
+    const ownDate = !!twin && !!when.date?.text && seenDates.get(twin) !== when.date.text && sc.dates.some((d) => d.text === when.date!.text && d.start >= st.toks[twin.b - 1]!.end && d.end <= st.toks[c.a]!.start);
+    if (twin && (oneReport || (bothVerbs ? !ownDate && coordinatedVerbs(st, twin, c) : twin.clause === c.clause))) {
       log?.(`cue ${cue.id} "${triggerText}": same event as an earlier cue in the sentence — merged`);
       continue;
     }
     seen.set(dedupe, c);
+    seenDates.set(c, when.date?.text ?? null);
     const date = when.date;
     const at = date && date.source === 'stated' ? date.start : date?.text ? date.start : published;
     const ref = (m: RichMention): ActorRef => {
