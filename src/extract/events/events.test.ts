@@ -379,6 +379,18 @@ describe('coordinated acts with their own dates', () => {
   });
 });
 
+describe('references to an occasion already coded', () => {
+  it('does not code "Yoon\'s visit" again after the meeting was coded', () => {
+    const out = events('Yoon Suk Yeol met Xi Jinping in Lima on Friday.\n\nNorth Korea loomed over Yoon\'s whole visit.', '2024-11-16', [{ text: 'on Friday', start: '2024-11-15', precision: 'day' }]);
+    expect(out.filter((e) => e.event_type === 'CONSULT').map((e) => e.trigger)).toEqual(['met']);
+  });
+
+  it('still codes a first mention of a visit', () => {
+    const out = events('North Korea loomed over Yoon\'s whole visit to China.', '2024-11-16');
+    expect(out.filter((e) => e.event_type === 'CONSULT').map(dyad)).toEqual(['CONSULT KOR→CHN']);
+  });
+});
+
 describe('event records', () => {
   it('score and quad come from the ontology', () => {
     const [e] = events('Seoul criticised Tokyo.', '2024-11-15');

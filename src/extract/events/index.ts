@@ -80,6 +80,8 @@ const DEICTIC_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
 
 /** Present-tense forms that keep a clause in the present. */
 const PRESENT = new Set(['is', 'are', 'has', 'have', 'remains', 'remain', 'says', 'say', 'seems', 'appears']);
+/** Records coded from a nominal that is not carried by a verb of its own (a reference to an act). */
+const REFERENCES = new WeakSet<EventRecord>();
 const CAUSATIVES = new Set(['let', 'help', 'make', 'allow']);
 const ARTICLES = new Set(['a', 'an', 'the', 'its', 'their']);
 
@@ -122,7 +124,17 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
     const st = analyse(s.text, s.start, mentions, lex);
     const carry = narrativeDate(out, ctx.doc.text, s.start, ctx.doc.published, lede, ledeDay);
     const sentenceCtx = { carry, dyad, lede, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
-    out.push(...codeSentence(ctx, sentenceCtx, matches, lex, ontology, opts.gazetteer, log));
+    const sc = sentenceCtx;
+    for (const r of codeSentence(ctx, sentenceCtx, matches, lex, ontology, opts.gazetteer, log)) {
+      // "North Korea loomed over Yoon's whole visit": a nominal occasion that only names a meeting or
+      // visit an earlier sentence already coded (same parties, no date in the sentence) is that event again.
+      const again = REFERENCES.has(r) && r.event_type === 'CONSULT' && !sc.dates.length && out.find((o) => o.event_type === r.event_type && !o.negated && !o.future && r.actor.every((a) => [...o.actor, ...o.recipient].some((x) => x.country === a.country)) && r.recipient.every((a) => [...o.actor, ...o.recipient].some((x) => x.country === a.country)));
+      if (again) {
+        log?.(`${r.event_type} "${r.trigger}" (sentence ${s.index}): names the ${again.event_type} "${again.trigger}" coded earlier — not coded again`);
+        continue;
+      }
+      out.push(r);
+    }
   }
   return out;
 }
@@ -565,6 +577,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     );
     out.push(record);
     coded.push({ record, noun: cue.frame === 'noun', reference: cue.frame === 'noun' && args.via !== 'verb', clause: c.clause, name: `${cue.id} "${triggerText}"` });
+    if (cue.frame === 'noun' && args.via === 'modifier') REFERENCES.add(record);
   }
   // A nominal cue that names an act a verb in the same clause already coded ("held a meeting
   // with…" after "met") is the same event.
