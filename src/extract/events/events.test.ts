@@ -391,6 +391,18 @@ describe('references to an occasion already coded', () => {
   });
 });
 
+describe('gaps and name-calling', () => {
+  it('does not read "told X that Y wanted to" as an order', () => {
+    const out = events('Park Jin told Wang Yi that Seoul wanted to put relations on a more mature footing.', '2022-08-09');
+    expect(out.filter((e) => e.event_type === 'REQUEST')).toEqual([]);
+  });
+
+  it('codes calling another party\'s rules discriminatory as an accusation', () => {
+    const out = events("Beijing called Seoul's entry rules discriminatory.", '2023-01-12');
+    expect(out.map(dyad)).toEqual(['ACCUSE CHN→KOR']);
+  });
+});
+
 describe('event records', () => {
   it('score and quad come from the ontology', () => {
     const [e] = events('Seoul criticised Tokyo.', '2024-11-15');

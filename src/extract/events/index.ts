@@ -253,6 +253,11 @@ function chooseCues(sc: SentenceContext, matches: CueMatch[], log: DebugFn | nul
       log?.(`cue ${cue.id} "${sc.st.toks.slice(a, b).map((t) => t.text).join(' ')}" rejected: tagged ${pos}, frame ${cue.frame}`);
       continue;
     }
+    // "told Wang that Seoul wanted to use…": a gap does not run on into a "that" clause.
+    if (sc.st.lower.slice(a + 1, b - 1).some((w, k) => w === 'that' && sc.st.toks[a + 1 + k]!.pos !== 'DET')) {
+      log?.(`cue ${cue.id} "${sc.st.toks.slice(a, b).map((t) => t.text).join(' ')}" rejected: its gap crosses "that"`);
+      continue;
+    }
     // "riot police", "the summit readout": a one-word nominal cue that modifies the noun after it names no act.
     const next = sc.st.toks[b];
     if (cue.frame === 'noun' && b === a + 1 && next?.pos === 'NOUN' && !DEICTIC_DAYS.has(next.lower) && !matches.some((o) => sc.toks[o.from]!.start === next.start)) {
