@@ -3,7 +3,10 @@ import { performance } from 'node:perf_hooks';
 import { fuseReports } from '../analysis/fusion/fuse.js';
 import { getFusionRules } from '../analysis/fusion/rules.js';
 import { toFusionReport } from '../analysis/fusion/report.js';
+import { incompatibility } from '../analysis/fusion/compatible.js';
+import type { FusionReport } from '../analysis/fusion/report.js';
 import { getOntology, ploverQuad, ploverScore } from '../knowledge/ontology.js';
+import { splitSentences } from '../nlp/sentences.js';
 import { runPipeline, PIPELINE_VERSION } from '../pipeline.js';
 import { openStore } from '../store/db.js';
 import { saveDocument } from '../store/documents.js';
@@ -77,7 +80,22 @@ function goldDate(g: GoldEvent, published: string | null): DateValue | null {
   return { start, end, precision: d.precision, text: inferred ? null : v, source: inferred ? 'inferred' : 'stated' };
 }
 
-/** A gold event as the event record an ideal extractor would give. */
+function norm(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/[’‘]/g, "'").replace(/[“”]/g, '"').trim();
+}
+
+/** The sentence of the article that holds the gold anchor (the anchor itself when none does). */
+function sentenceOf(article: SampleArticle, anchor: string): { sentence: string; start: number; end: number; sentence_index: number } {
+  const a = norm(anchor);
+  const s = splitSentences(article.doc.text).find((x) => norm(x.text).includes(a));
+  return s ? { sentence: s.text, start: s.start, end: s.end, sentence_index: s.index } : { sentence: anchor, start: 0, end: anchor.length, sentence_index: 0 };
+}
+
+/**
+ * A gold event as the event record an ideal extractor would give. Its evidence is the whole
+ * sentence holding the anchor, as an extracted event's would be, so that fusion compares the same
+ * words it compares end to end.
+ */
 export function goldToEvent(article: SampleArticle, g: GoldEvent): EventRecord {
   const o = getOntology();
   const ref = (c: string) => ({ text: c, name: c, country: c, sector: null });
@@ -104,9 +122,56 @@ export function goldToEvent(article: SampleArticle, g: GoldEvent): EventRecord {
     score,
     quad: o.byId.has(g.category) ? ploverQuad(o, g.category) : 'verbal_cooperation',
     trigger: g.trigger,
-    evidence: { sentence: g.anchor, start: 0, end: g.anchor.length, sentence_index: 0 },
+    evidence: sentenceOf(article, g.anchor),
     rule: 'gold',
   };
+}
+
+/** One scored report: its gold and system cluster, the report itself and a label for listings. */
+interface ScoredReport {
+  gold: string;
+  system: string;
+  report: FusionReport | null;
+  label: string;
+}
+
+type ErrorClass = NonNullable<EvalSection['errors']>[number];
+
+/**
+ * The wrong pairs by class, largest first: false merges (one fused event, different gold
+ * clusters) by whether both reports are in one document, and missed merges (one gold cluster,
+ * different fused events) by the first rule that keeps them apart (`incompatibility`), or
+ * "compatible but clustered apart" when no rule does (grouping left them apart).
+ */
+export function pairErrors(items: ScoredReport[]): ErrorClass[] {
+  const classes = new Map<string, string[]>();
+  const add = (k: string, example: string) => classes.set(k, [...(classes.get(k) ?? []), example]);
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const [a, b] = [items[i]!, items[j]!];
+      const g = a.gold === b.gold;
+      const s = a.system === b.system;
+      if (g === s) continue;
+      const pair = `${a.label} | ${b.label}`;
+      if (s) add(`false merge, ${a.report && b.report && a.report.document_id === b.report.document_id ? 'same document' : 'across documents'}`, pair);
+      else {
+        const why = a.report && b.report ? incompatibility(a.report, b.report) : 'not fused';
+        add(`missed merge: ${why === null ? 'compatible but clustered apart' : why.replace(/^(\S+).*?(differ|do not overlap|are not the same participants|are different towns|share no topic word|undated|no country).*$/, '$1 $2')}`, `${pair}${why ? ` (${why})` : ''}`);
+      }
+    }
+  }
+  return [...classes.entries()].map(([k, v]) => ({ class: k, count: v.length, examples: v })).sort((x, y) => y.count - x.count || x.class.localeCompare(y.class));
+}
+
+function describeReport(name: string, r: FusionReport): string {
+  const e = r.event;
+  const flags = [e.negated && 'negated', e.hypothetical && 'hypothetical', e.future && 'future', e.historical && 'historical'].filter(Boolean).join(',');
+  return `${name} ${e.event_type}${e.mode ? `/${e.mode}` : ''} ${r.actors.join('+') || '?'}→${r.recipients.join('+') || '-'} ${e.date ? `${e.date.start}${e.date.end !== e.date.start ? `…${e.date.end}` : ''}${r.textual ? '' : ' (pub)'}` : 'undated'}${e.location ? ` @${e.location.text}` : ''}${flags ? ` [${flags}]` : ''} “${e.evidence.sentence.length > 140 ? `${e.evidence.sentence.slice(0, 137)}…` : e.evidence.sentence}”`;
+}
+
+function withErrors(s: EvalSection, items: ScoredReport[]): EvalSection {
+  const all = pairErrors(items);
+  return { ...s, errors: all.slice(0, 6).map((e) => ({ ...e, examples: e.examples.slice(0, 1) })), allErrors: all };
 }
 
 function section(id: string, title: string, c: PairCounts, counts: Record<string, number>, metrics: Record<string, number | null> = {}): EvalSection {
@@ -125,8 +190,8 @@ export function evaluateOnGold(articles: SampleArticle[]): EvalSection {
   const reports = articles.flatMap((a) => a.gold.events.map((g) => ({ key: goldKey(a, g as ClusteredGold), report: toFusionReport(goldToEvent(a, g), { document_id: a.doc.id, published: a.gold.published, outlet: a.doc.outlet, title: a.doc.title, ingested_at: '1970-01-01T00:00:00.000Z' }, rules) })));
   const fused = fuseReports(reports.map((r) => r.report));
   const systemOf = new Map(fused.flatMap((f) => f.report_ids.map((id) => [id, f.id])));
-  const items = reports.map((r) => ({ gold: r.key, system: systemOf.get(r.report.event.id)! }));
-  return section('fusion-gold-events', 'Event fusion on gold events (fusion alone, no extraction errors)', pairCounts(items), { gold_events: items.length, gold_clusters: new Set(items.map((i) => i.gold)).size, fused_events: fused.length });
+  const items = reports.map((r) => ({ gold: r.key, system: systemOf.get(r.report.event.id)!, report: r.report, label: describeReport(r.report.event.id, r.report) }));
+  return withErrors(section('fusion-gold-events', 'Event fusion on gold events (fusion alone, no extraction errors)', pairCounts(items), { gold_events: items.length, gold_clusters: new Set(items.map((i) => i.gold)).size, fused_events: fused.length }), items);
 }
 
 export async function evaluateFusion(articlesDir: string, goldDir: string, log: (l: string) => void = () => undefined): Promise<EvalSection[]> {
