@@ -69,7 +69,7 @@ export function clusterReports(reports: FusionReport[], places?: PlaceIndex): Fu
   const left: FusionReport[] = [];
   for (const s of sorted) {
     if (s.core) continue;
-    const fits = [...groups.entries()].filter(([, members]) => members.some((c) => compatible(s, c, places)));
+    const fits = [...groups.entries()].filter(([, members]) => members.every((c) => compatible(s, c, places)));
     const home = fits.length === 1 ? fits[0]! : s.textual ? undefined : latestBefore(s, fits, places);
     if (home) attached.set(home[0], [...(attached.get(home[0]) ?? []), s]);
     else left.push(s);

@@ -1,6 +1,11 @@
 import type { FusionReport } from './report.js';
 import { getPlaceIndex, type PlaceIndex } from './places.js';
 
+/** An international organisation as a party (`IGO:APEC`): the forum itself, not a country at it. */
+function isForum(code: string): boolean {
+  return code.startsWith('IGO:');
+}
+
 function subsetOf(a: string[], b: string[]): boolean {
   return a.every((x) => b.includes(x));
 }
@@ -26,6 +31,11 @@ export function incompatibility(a: FusionReport, b: FusionReport, places: PlaceI
   if (a.family !== b.family) return `families ${a.family} and ${b.family} differ`;
   if (a.status !== b.status) return `statuses ${a.status} and ${b.status} differ`;
   if (a.parties.length === 0 || b.parties.length === 0) return 'no country';
+  if (a.kind && b.kind && a.kind !== b.kind) return `kinds ${a.kind} and ${b.kind} differ`;
+  if ((a.exclusiveMode || b.exclusiveMode) && a.event.mode && b.event.mode && a.event.mode !== b.event.mode) return `modes ${a.event.mode} and ${b.event.mode} differ`;
+  if (a.document_id === b.document_id && a.event.future !== b.event.future) return 'one document reports one act as done and another as planned';
+  const forums = (r: FusionReport) => r.parties.filter(isForum).join('+');
+  if (forums(a) !== forums(b)) return `forums ${forums(a) || '-'} and ${forums(b) || '-'} differ`;
   if (a.lo === null || b.lo === null || a.hi === null || b.hi === null) return 'undated';
   if (a.lo > b.hi || b.lo > a.hi) return `dates ${a.lo}…${a.hi} and ${b.lo}…${b.hi} do not overlap`;
   if (a.orderFree || b.orderFree) {
