@@ -218,19 +218,26 @@ export async function evaluateFusion(articlesDir: string, goldDir: string, log: 
     const indexMs = performance.now() - t;
     const rows = await store.db.selectFrom('fused_report').select(['event_id', 'fused_id']).execute();
     const systemOf = new Map(rows.map((r) => [r.event_id, r.fused_id]));
-    const items: Array<{ gold: string; system: string }> = [];
+    const rules = getFusionRules();
+    const items: ScoredReport[] = [];
     for (const { article, ctx } of extracted) {
       const m = matchDocument(article.name, article.gold.events, ctx.events, (g, e) => g.category === e.event_type);
-      for (const p of m.pairs) items.push({ gold: goldKey(article, p.gold as ClusteredGold), system: systemOf.get(p.sys.id) ?? `unfused:${p.sys.id}` });
+      for (const p of m.pairs) {
+        const report = toFusionReport(p.sys, { document_id: article.doc.id, published: article.doc.published, outlet: article.doc.outlet, title: article.doc.title, ingested_at: '1970-01-01T00:00:00.000Z' }, rules);
+        items.push({ gold: goldKey(article, p.gold as ClusteredGold), system: systemOf.get(p.sys.id) ?? `unfused:${p.sys.id}`, report, label: describeReport(`${article.name}#${p.gold.id}`, report) });
+      }
     }
     const systemEvents = extracted.reduce((n, x) => n + x.ctx.events.length, 0);
     log(`fusion: fused ${systemEvents} events of ${seen.size} documents in ${incrementalMs.toFixed(0)} ms (incremental), ${rebuildMs.toFixed(0)} ms (rebuild); CHN–KOR indicators and index in ${indexMs.toFixed(0)} ms`);
     return [
-      section('fusion-end-to-end', 'Event fusion end to end (extracted events matched to gold)', pairCounts(items), { matched_events: items.length, system_events: systemEvents, fused_events: new Set(rows.map((r) => r.fused_id)).size }, {
-        fuse_incremental_ms: Math.round(incrementalMs),
-        fuse_rebuild_ms: Math.round(rebuildMs),
-        indicators_and_index_ms: Math.round(indexMs),
-      }),
+      withErrors(
+        section('fusion-end-to-end', 'Event fusion end to end (extracted events matched to gold)', pairCounts(items), { matched_events: items.length, system_events: systemEvents, fused_events: new Set(rows.map((r) => r.fused_id)).size }, {
+          fuse_incremental_ms: Math.round(incrementalMs),
+          fuse_rebuild_ms: Math.round(rebuildMs),
+          indicators_and_index_ms: Math.round(indexMs),
+        }),
+        items,
+      ),
       evaluateOnGold(articles),
     ];
   } finally {

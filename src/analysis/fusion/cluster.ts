@@ -34,7 +34,8 @@ function byId(a: FusionReport, b: FusionReport): number {
  *    compatible; each connected group of cores is one event. A new core that fits two groups
  *    bridges and merges them.
  * 2. Every other report (a coarser or publication-derived date, or an unknown side) joins the one
- *    core group it fits. If it fits several, it is ambiguous and joins none of them — except a
+ *    core group it fits — fits at least half of its cores, so that a chain of nested party sets
+ *    cannot carry it into an event most of whose reports it contradicts. If it fits several, it is ambiguous and joins none of them — except a
  *    report dated only by its publication, which joins the group whose fitting cores are latest
  *    (news reports the latest happening), when one group is strictly latest.
  * 3. The reports left over form events among themselves: taken finest date first, each joins the
@@ -69,7 +70,7 @@ export function clusterReports(reports: FusionReport[], places?: PlaceIndex): Fu
   const left: FusionReport[] = [];
   for (const s of sorted) {
     if (s.core) continue;
-    const fits = [...groups.entries()].filter(([, members]) => members.every((c) => compatible(s, c, places)));
+    const fits = [...groups.entries()].filter(([, members]) => 2 * members.filter((c) => compatible(s, c, places)).length >= members.length);
     const home = fits.length === 1 ? fits[0]! : s.textual ? undefined : latestBefore(s, fits, places);
     if (home) attached.set(home[0], [...(attached.get(home[0]) ?? []), s]);
     else left.push(s);

@@ -39,7 +39,7 @@ export interface FusionReport extends ReportSource {
   recipients: string[];
   /** actors ∪ recipients, sorted. */
   parties: string[];
-  /** Date window: the event's interval, or for a date taken from the publication date, the days up to it. Null when undated. */
+  /** Date window: the event's interval, or for a date taken from the publication date, the days up to it (from it, for a planned act). Null when undated. */
   lo: string | null;
   hi: string | null;
   /** The date comes from a date expression in the text (not only from the publication date). */
@@ -65,8 +65,9 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
   let textual = false;
   if (event.date) {
     textual = !(event.date.source === 'inferred' && !event.date.text);
-    lo = textual ? event.date.start : addDays(event.date.start, -rules.undatedWindowDays);
-    hi = event.date.end;
+    // Dated only by its publication: news of what happened up to then, or of what is planned from then on.
+    lo = textual || event.future ? event.date.start : addDays(event.date.start, -rules.undatedWindowDays);
+    hi = !textual && event.future ? addDays(event.date.end, rules.undatedWindowDays) : event.date.end;
   }
   const orderFree = rules.symmetric.has(family) || mutual;
   const complete = orderFree ? parties.length >= 2 || (actors.length > 0 && recipients.length > 0) : actors.length > 0 && recipients.length > 0;
@@ -100,12 +101,15 @@ export function actClause(sentence: string, trigger: string, maxWords: number): 
 
 /**
  * What a sentence is about, roughly: its lower-case words of four letters or more that are not
- * stop words, cut to their first five letters so that "cultural" meets "culture". Capitalised
- * words (names of people, places, countries) are left out: parties and places are compared apart.
+ * stop words, cut to their first five letters so that "cultural" meets "culture", and its acronyms
+ * of three letters or more ("THAAD"), whole. Other capitalised words (names of people, places,
+ * countries) are left out: parties and places are compared apart.
  *
  * @example topicWords('Seoul and Beijing agreed to widen cultural exchanges', stop) // → ['cultu', 'excha', 'widen']
  */
 export function topicWords(sentence: string, stopwords: Set<string>): string[] {
   const words = sentence.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]{3,}/gu) ?? [];
-  return [...new Set(words.map((w) => w.replace(/['’]s$/, '')).filter((w) => !stopwords.has(w)).map((w) => w.slice(0, 5)))].sort();
+  // Acronyms of three letters or more name a thing, not a party or place: THAAD, MOU, WTO.
+  const acronyms = (sentence.match(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu) ?? []).map((w) => w.toLowerCase());
+  return [...new Set([...words.map((w) => w.replace(/['’]s$/, '')).filter((w) => !stopwords.has(w)).map((w) => w.slice(0, 5)), ...acronyms.filter((w) => !stopwords.has(w))])].sort();
 }
