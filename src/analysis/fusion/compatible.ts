@@ -6,6 +6,10 @@ function isForum(code: string): boolean {
   return code.startsWith('IGO:');
 }
 
+function sameSentence(a: FusionReport, b: FusionReport): boolean {
+  return a.document_id === b.document_id && a.event.evidence.start === b.event.evidence.start && a.event.evidence.sentence === b.event.evidence.sentence;
+}
+
 function subsetOf(a: string[], b: string[]): boolean {
   return a.every((x) => b.includes(x));
 }
@@ -34,6 +38,7 @@ export function incompatibility(a: FusionReport, b: FusionReport, places: PlaceI
   if (a.kind && b.kind && a.kind !== b.kind) return `kinds ${a.kind} and ${b.kind} differ`;
   if ((a.exclusiveMode || b.exclusiveMode) && a.event.mode && b.event.mode && a.event.mode !== b.event.mode) return `modes ${a.event.mode} and ${b.event.mode} differ`;
   if (a.document_id === b.document_id && a.event.future !== b.event.future) return 'one document reports one act as done and another as planned';
+  if (a.words.length && b.words.length && sameSentence(a, b) && a.event.trigger.trim().toLowerCase() !== b.event.trigger.trim().toLowerCase()) return `one sentence names two acts ("${a.event.trigger}", "${b.event.trigger}")`;
   const forums = (r: FusionReport) => r.parties.filter(isForum).join('+');
   if (forums(a) !== forums(b)) return `forums ${forums(a) || '-'} and ${forums(b) || '-'} differ`;
   if (a.lo === null || b.lo === null || a.hi === null || b.hi === null) return 'undated';

@@ -73,6 +73,7 @@ describe('actClause', () => {
     ['They renewed their currency swap and agreed to restart high-level contacts.', 'renewed', 'renewed their currency swap'],
     ['They renewed their currency swap and agreed to restart high-level contacts.', 'agreed to restart', 'agreed to restart high-level contacts.'],
     ['The leaders signed memorandums on trade; officials called it a start.', 'signed', 'signed memorandums on trade'],
+    ['The leaders met on Saturday, renewing a currency swap and agreeing to restart regular contacts.', 'renewing', 'renewing a currency swap'],
     ['Officials said the deal was done.', 'agreed', 'Officials said the deal was done.'],
   ])('%s [%s]', (sentence, trigger, expected) => {
     expect(actClause(sentence, trigger, getFusionRules().clauseWords)).toBe(expected);
