@@ -129,6 +129,11 @@ describe('clusterReports', () => {
     expect(groups([...cores, c('nor', ['NOR'], '2024-11'), c('dnk', ['DNK'], '2024-11')])).toEqual([['a', 'b', 'c', 'nor'], ['dnk']]);
   });
 
+  it('never joins a trip and a meeting, even through a report that fits both', () => {
+    const at = (id: string, trigger: string) => ({ id, date: '2025-11-01', trigger });
+    expect(groups([at('a', 'state visit'), at('b', 'hosted'), at('c', 'summit')])).toEqual([['a', 'b'], ['c']]);
+  });
+
   it('merges two events when a new report bridges them', () => {
     const kor = { id: 'k', type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR'], date: '2024-11-01' };
     const nor = { id: 'n', type: 'CONCEDE', actor: ['CHN'], recipient: ['NOR'], date: '2024-11-01' };
