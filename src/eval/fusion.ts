@@ -31,6 +31,9 @@ import type { EvalContext, EvalSection, Evaluator } from './section.js';
  * - on gold events: the gold events themselves, turned into event records, are fused. This
  *   scores fusion alone, apart from extraction errors.
  *
+ * Each is also scored on the pairs of reports both from dev articles and both from held-out
+ * articles (the split of the other evaluators: even and odd file positions).
+ *
  * The time to fuse (incrementally, document by document, and as a rebuild) and to compute the
  * CHN–KOR indicators and index for the whole corpus is printed, not targeted.
  */
@@ -133,6 +136,20 @@ interface ScoredReport {
   system: string;
   report: FusionReport | null;
   label: string;
+  /** The split of the report's article (docs: even file positions are dev, odd held-out). */
+  split: 'dev' | 'held-out';
+}
+
+/** Pairwise scores over the pairs whose two reports are both from articles of one split. */
+function splitMetrics(items: ScoredReport[]): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const split of ['dev', 'held-out'] as const) {
+    const c = pairCounts(items.filter((i) => i.split === split));
+    const key = split === 'dev' ? 'dev' : 'held_out';
+    out[`pairwise_precision_${key}`] = ratio(c.both, c.system);
+    out[`pairwise_recall_${key}`] = ratio(c.both, c.gold);
+  }
+  return out;
 }
 
 type ErrorClass = NonNullable<EvalSection['errors']>[number];
@@ -171,7 +188,8 @@ function describeReport(name: string, r: FusionReport): string {
 
 function withErrors(s: EvalSection, items: ScoredReport[]): EvalSection {
   const all = pairErrors(items);
-  return { ...s, errors: all.slice(0, 6).map((e) => ({ ...e, examples: e.examples.slice(0, 1) })), allErrors: all };
+  const metrics = { pairwise_precision: s.metrics.pairwise_precision ?? null, pairwise_recall: s.metrics.pairwise_recall ?? null, ...splitMetrics(items), ...s.metrics };
+  return { ...s, metrics, errors: all.slice(0, 6).map((e) => ({ ...e, examples: e.examples.slice(0, 1) })), allErrors: all };
 }
 
 function section(id: string, title: string, c: PairCounts, counts: Record<string, number>, metrics: Record<string, number | null> = {}): EvalSection {
@@ -187,10 +205,10 @@ function section(id: string, title: string, c: PairCounts, counts: Record<string
 /** Fuse the gold events themselves and score the clusters. */
 export function evaluateOnGold(articles: SampleArticle[]): EvalSection {
   const rules = getFusionRules();
-  const reports = articles.flatMap((a) => a.gold.events.map((g) => ({ key: goldKey(a, g as ClusteredGold), report: toFusionReport(goldToEvent(a, g), { document_id: a.doc.id, published: a.gold.published, outlet: a.doc.outlet, title: a.doc.title, ingested_at: '1970-01-01T00:00:00.000Z' }, rules) })));
+  const reports = articles.flatMap((a) => a.gold.events.map((g) => ({ key: goldKey(a, g as ClusteredGold), split: a.split, report: toFusionReport(goldToEvent(a, g), { document_id: a.doc.id, published: a.gold.published, outlet: a.doc.outlet, title: a.doc.title, ingested_at: '1970-01-01T00:00:00.000Z' }, rules) })));
   const fused = fuseReports(reports.map((r) => r.report));
   const systemOf = new Map(fused.flatMap((f) => f.report_ids.map((id) => [id, f.id])));
-  const items = reports.map((r) => ({ gold: r.key, system: systemOf.get(r.report.event.id)!, report: r.report, label: describeReport(r.report.event.id, r.report) }));
+  const items = reports.map((r) => ({ gold: r.key, system: systemOf.get(r.report.event.id)!, report: r.report, label: describeReport(r.report.event.id, r.report), split: r.split }));
   return withErrors(section('fusion-gold-events', 'Event fusion on gold events (fusion alone, no extraction errors)', pairCounts(items), { gold_events: items.length, gold_clusters: new Set(items.map((i) => i.gold)).size, fused_events: fused.length }), items);
 }
 
@@ -224,7 +242,7 @@ export async function evaluateFusion(articlesDir: string, goldDir: string, log: 
       const m = matchDocument(article.name, article.gold.events, ctx.events, (g, e) => g.category === e.event_type);
       for (const p of m.pairs) {
         const report = toFusionReport(p.sys, { document_id: article.doc.id, published: article.doc.published, outlet: article.doc.outlet, title: article.doc.title, ingested_at: '1970-01-01T00:00:00.000Z' }, rules);
-        items.push({ gold: goldKey(article, p.gold as ClusteredGold), system: systemOf.get(p.sys.id) ?? `unfused:${p.sys.id}`, report, label: describeReport(`${article.name}#${p.gold.id}`, report) });
+        items.push({ gold: goldKey(article, p.gold as ClusteredGold), system: systemOf.get(p.sys.id) ?? `unfused:${p.sys.id}`, report, label: describeReport(`${article.name}#${p.gold.id}`, report), split: article.split });
       }
     }
     const systemEvents = extracted.reduce((n, x) => n + x.ctx.events.length, 0);
