@@ -214,7 +214,7 @@ export async function estimateImpact(store: Store, request: ImpactRequest): Prom
     return result;
   } catch (err) {
     if (err instanceof ImpactRefusal) {
-      const generic = method === 'its' ? [`import a longer ${treated.meta.frequency}ly series for ${treated.meta.name.replace(/_[a-z]+$/, '')} with at least ${ITS_MIN_PRE[treated.meta.frequency]} consecutive periods before ${effective}`] : [];
+      const generic = method === 'its' ? [`import a longer ${treated.meta.frequency}ly series for ${treated.meta.name.replace(/_(monthly|quarterly|annual|yearly|weekly)$/, '')} with at least ${ITS_MIN_PRE[treated.meta.frequency]} consecutive periods before ${effective}`] : [];
       const suggestions = [...err.suggestions, ...(await alternatives(store, request, treated.meta, effective)).filter((s) => !s.includes(`--series ${treated.meta.name} `)), ...generic];
       return { status: 'refused', method, reason: err.reason, details: err.details, suggestions };
     }
