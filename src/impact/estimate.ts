@@ -75,7 +75,7 @@ function coverage(m: SeriesMeta): string {
 /** Series elsewhere in the catalogue that could support an estimate the request could not. */
 async function alternatives(store: Store, request: ImpactRequest, treated: SeriesMeta, effective: string): Promise<string[]> {
   if (!treated.origin_country || !treated.destination_country) return [];
-  const catalogue = (await selectCatalogue(store)).filter((c) => c.kind === 'imported');
+  const catalogue = await selectCatalogue(store, { kind: 'imported' });
   const out: string[] = [];
   for (const c of catalogue) {
     if (c.name === treated.name || c.origin_country !== treated.origin_country || c.destination_country !== treated.destination_country) continue;
@@ -142,8 +142,8 @@ export async function estimateImpact(store: Store, request: ImpactRequest): Prom
     } else if (treated.meta.origin_country) {
       const taken = new Set([treated.meta.name, ...controls.map((c) => c.meta.name)]);
       const destinations = new Set([treated.meta.destination_country, ...controls.map((c) => c.meta.destination_country)]);
-      const candidates = (await selectCatalogue(store)).filter(
-        (c) => c.kind === 'imported' && !taken.has(c.name) && c.origin_country === treated.meta.origin_country && !destinations.has(c.destination_country) && c.frequency === treated.meta.frequency && (c.months ?? null) === (treated.meta.months ?? null),
+      const candidates = (await selectCatalogue(store, { kind: 'imported' })).filter(
+        (c) => !taken.has(c.name) && c.origin_country === treated.meta.origin_country && !destinations.has(c.destination_country) && c.frequency === treated.meta.frequency && (c.months ?? null) === (treated.meta.months ?? null),
       );
       for (const c of candidates) {
         const s = await load(store, c.name);
