@@ -47,7 +47,8 @@ function fileBytes(path: string): number {
 }
 
 export async function runIngest(db: string, workers: number, files: string[]): Promise<IngestRunResult> {
-  const store = await openStore(db);
+  // As `bilat ingest` opens it.
+  const store = await openStore(db, { asyncCommit: true });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const common = { now: () => new Date(), pipelineVersion: PIPELINE_VERSION, maxYear: new Date().getUTCFullYear() };

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, delimiter, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { phraseTokens } from '../nlp/tokens.js';
 import { TokenTrie } from '../nlp/trie.js';
 import { dataDir } from './paths.js';
+import { parseYamlCached } from './yaml-cache.js';
 import {
   FILE_KINDS,
   type Country,
@@ -104,7 +104,7 @@ function readFile(file: string, kind: FileKind, issues: string[]): Raw {
   const out: Raw = { kind, file, entries: [] };
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(file, 'utf8'));
+    data = parseYamlCached(readFileSync(file, 'utf8'));
   } catch (err) {
     issues.push(`${file}: YAML syntax error: ${(err as Error).message.split('\n')[0]}`);
     return out;
@@ -241,9 +241,14 @@ function indexGazetteer(gaz: Gazetteer): void {
 
 const cache = new Map<string, Gazetteer>();
 
+let lastDirs: { inputs: string; dirs: string[] } | null = null;
+
 /** The gazetteer from `gazetteerDirs(env, extra)`, loaded once per set of folders. */
 export function getGazetteer(env: NodeJS.ProcessEnv = process.env, extra: string[] = []): Gazetteer {
-  const dirs = gazetteerDirs(env, extra);
+  // Called for every document: the folders are worked out again only when what they depend on changes.
+  const inputs = JSON.stringify([env.BILAT_DATA, env.BILAT_GAZETTEER, extra, process.cwd()]);
+  if (lastDirs?.inputs !== inputs) lastDirs = { inputs, dirs: gazetteerDirs(env, extra) };
+  const dirs = lastDirs.dirs;
   const key = dirs.join('\n');
   let gaz = cache.get(key);
   if (!gaz) {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlCached as parseYaml } from './yaml-cache.js';
 import { z } from 'zod';
 import type { Quad } from '../types.js';
 import { dataPath } from './paths.js';

@@ -1,6 +1,7 @@
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
+import { withStatementCache } from './statement-cache.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -27,6 +28,14 @@ export interface OpenOptions {
   /** Run pending migrations on open (default true). */
   migrate?: boolean;
   readonly?: boolean;
+  /**
+   * PostgreSQL: commit without waiting for the write-ahead log to reach the disk
+   * (`synchronous_commit = off`), for bulk ingest whose writer stores one document after another.
+   * A crash of the database server can lose the last fraction of a second of commits, never part
+   * of one and never out of order: a source file is recorded after its documents, so re-running
+   * the ingest stores what was lost. SQLite ignores it (WAL with `synchronous = NORMAL` already).
+   */
+  asyncCommit?: boolean;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -60,11 +69,14 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
     if (schema && !/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`invalid schema name "${schema}"`);
     schemaName = schema ?? undefined;
     const pool = new pg.default.Pool({ connectionString: url.toString(), max: 10 });
-    if (schema) {
-      // Register before the first connection: that client is reused, so it needs the search_path too.
+    if (schema || options.asyncCommit) {
+      // Register before the first connection: that client is reused, so it needs the settings too.
+      const settings = [...(schema ? [`SET search_path TO "${schema}"`] : []), ...(options.asyncCommit ? ['SET synchronous_commit TO off'] : [])];
       pool.on('connect', (client) => {
-        client.query(`SET search_path TO "${schema}"`).catch(() => undefined);
+        client.query(settings.join('; ')).catch(() => undefined);
       });
+    }
+    if (schema) {
       const client = await pool.connect();
       try {
         await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
@@ -84,7 +96,7 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 10000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     capabilities = { dialect: 'sqlite', fullText: 'fts5', concurrentWriters: false };
   }
   const store: Store = {

@@ -64,10 +64,10 @@ export const ingestCommand: Command = {
       const { resolve } = await import('node:path');
       const { ingestFilesParallel } = await import('../../ingest/parallel.js');
       const gazetteerExtra = listOption(args, 'gazetteer').map((d) => resolve(io.cwd, d));
-      summary = await withStore(args, io, (store) => ingestFilesParallel(store, sources.files, { ...common, workers, gazetteerExtra, env: io.env }));
+      summary = await withStore(args, io, (store) => ingestFilesParallel(store, sources.files, { ...common, workers, gazetteerExtra, env: io.env }), { asyncCommit: true });
     } else {
       const extractor = createExtractor({ debug: debugFor(io), stages: await stagesFor(args, io) });
-      summary = await withStore(args, io, (store) => ingestFiles(store, sources.files, { ...common, process: extractor }));
+      summary = await withStore(args, io, (store) => ingestFiles(store, sources.files, { ...common, process: extractor }), { asyncCommit: true });
     }
     progress.done();
     const failures = [...sources.errors, ...summary.failures];

@@ -58,6 +58,7 @@ function starters(gaz: Gazetteer, lex: ActorLexicon): Set<string> {
  */
 export function scanSentence(tokens: Token[], gaz: Gazetteer, lex: ActorLexicon): Span[] {
   const spans: Span[] = [];
+  const starting = starters(gaz, lex);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -66,7 +67,7 @@ export function scanSentence(tokens: Token[], gaz: Gazetteer, lex: ActorLexicon)
       continue;
     }
     // Fast path: a lower-case word that starts no name, title, body, pair or pronoun.
-    if (!isCapitalized(t.text) && !starters(gaz, lex).has(t.lower)) {
+    if (!starting.has(t.lower) && !isCapitalized(t.text)) {
       i++;
       continue;
     }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlCached as parseYaml } from '../../knowledge/yaml-cache.js';
 import { z } from 'zod';
 import { dataPath } from '../../knowledge/paths.js';
 import { getOntology, isMode, type Ontology } from '../../knowledge/ontology.js';

@@ -322,8 +322,30 @@ function reportedInClause(s: Sentence, t: string, m: string, base: number, extra
   });
 }
 
+const CLOSING = /[\s.!?]/;
+const CLOSING_QUOTE = /["”’]/;
+
+/**
+ * Where the sentence's closing run starts: the length of `m` without a trailing
+ * `[\s.!?]+["”’]?\s*`. Scanned from the end; the equivalent end-anchored regex takes time
+ * cubic in the length of a run of spaces, and masked quotes and wire tables are such runs.
+ */
+function closingStart(m: string): number {
+  // With a closing quote: it is the last character that is not a space, after a run of [\s.!?].
+  let j = m.length;
+  while (j > 0 && /\s/.test(m[j - 1]!)) j--;
+  if (j > 1 && CLOSING_QUOTE.test(m[j - 1]!) && CLOSING.test(m[j - 2]!)) {
+    let k = j - 2;
+    while (k > 0 && CLOSING.test(m[k - 1]!)) k--;
+    return k;
+  }
+  let i = m.length;
+  while (i > 0 && CLOSING.test(m[i - 1]!)) i--;
+  return i;
+}
+
 function reportedOuter(s: Sentence, t: string, m: string, base: number, extra: string[]): Reported[] {
-  const end = m.replace(/[\s.!?]+["”’]?\s*$/, '').length;
+  const end = closingStart(m);
   const abs = (i: number) => s.start + base + i;
   // According to X, CLAUSE.
   const acc = /^(?:\s*)According to ([^,]+),\s*/i.exec(m);

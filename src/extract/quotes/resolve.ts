@@ -48,10 +48,18 @@ export class SpeakerMemory {
     return (this.mentions ??= this.load());
   }
 
-  /** Remember the actor-annotated people and organisations mentioned before `offset`. */
+  /** How many of `actors` (in text order) have been remembered. */
+  private caught = 0;
+
+  /**
+   * Remember the actor-annotated people and organisations mentioned before `offset`. Each is
+   * noted once, in text order (noting one again changes nothing).
+   */
   private catchUp(offset: number): void {
-    for (const a of this.actors) {
-      if (a.start >= offset || (a.kind !== 'person' && a.kind !== 'organisation')) continue;
+    const actors = this.actors;
+    for (; this.caught < actors.length && actors[this.caught]!.start < offset; this.caught++) {
+      const a = actors[this.caught]!;
+      if (a.kind !== 'person' && a.kind !== 'organisation') continue;
       if (this.entities.some((e) => e.id && e.id === a.id && e.at >= a.start)) continue;
       const d = a.descriptor ? describe(a.descriptor) : null;
       const gender = a.gender ?? d?.gender ?? null;

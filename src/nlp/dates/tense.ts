@@ -113,6 +113,18 @@ function findCues(tokens: Token[]): Cue[] {
   return groups;
 }
 
+let lastSentence: { sentence: string; lexicon: unknown; tokens: Token[]; cues: Cue[] } | null = null;
+
+/** Tokens and verb-group cues of a sentence; kept for the last sentence, whose dates come one after another. */
+function sentenceCues(sentence: string): { tokens: Token[]; cues: Cue[] } {
+  const lexicon = dateLexicon();
+  if (lastSentence?.sentence !== sentence || lastSentence.lexicon !== lexicon) {
+    const tokens = tokenize(sentence);
+    lastSentence = { sentence, lexicon, tokens, cues: findCues(tokens) };
+  }
+  return lastSentence;
+}
+
 /**
  * The tense of the clause around a date, from the nearest cue in data/lexicon/date-tense-cues.txt
  * (future: will, plans, expected to, scheduled…; past: said, met, -ed verbs…). Cues across a
@@ -122,7 +134,7 @@ function findCues(tokens: Token[]): Cue[] {
  * @example clauseTense('Lee will visit Beijing in March.', 23, 31) // → { tense: 'future', cue: 'will' }
  */
 export function clauseTense(sentence: string, start: number, end: number): TenseCue | null {
-  const tokens = tokenize(sentence);
+  const { tokens, cues } = sentenceCues(sentence);
   let firstIn = tokens.findIndex((t) => t.end > start);
   if (firstIn === -1) firstIn = tokens.length;
   let lastIn = firstIn;
@@ -130,7 +142,7 @@ export function clauseTense(sentence: string, start: number, end: number): Tense
   const quote = quoteAround(sentence, start);
   const inQuote = (t: Token): boolean => (quote ? t.start >= quote.start && t.end <= quote.end : true);
   let best: { cue: Cue; distance: number } | null = null;
-  for (const cue of findCues(tokens)) {
+  for (const cue of cues) {
     if (cue.last >= firstIn && cue.first <= lastIn) continue;
     // Quoted speech has its own tense: "…to blink before November," said Wei Lan.
     if (!inQuote(tokens[cue.first]!)) continue;
