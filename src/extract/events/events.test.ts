@@ -403,6 +403,19 @@ describe('gaps and name-calling', () => {
   });
 });
 
+describe('shared recipients', () => {
+  it('gives coordinated verbs of one subject the party only one of them names', () => {
+    const out = events('China firmly opposed the deployment and urged the United States and South Korea to stop it.', '2017-04-26');
+    expect(out.map(dyad)).toEqual(['ACCUSE CHN→USA+KOR', 'REQUEST CHN→USA+KOR']);
+    expect(out[0]!.rule).toContain('refine/shared-recipient');
+  });
+
+  it('does not share across clauses with their own subjects', () => {
+    const out = events('China opposed the deployment, and Japan urged South Korea to stop it.', '2017-04-26');
+    expect(out.find((e) => e.event_type === 'ACCUSE')?.recipient.map((r) => r.country) ?? []).not.toContain('KOR');
+  });
+});
+
 describe('event records', () => {
   it('score and quad come from the ontology', () => {
     const [e] = events('Seoul criticised Tokyo.', '2024-11-15');

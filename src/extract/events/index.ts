@@ -584,6 +584,22 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     coded.push({ record, noun: cue.frame === 'noun', reference: cue.frame === 'noun' && args.via !== 'verb', clause: c.clause, name: `${cue.id} "${triggerText}"` });
     if (cue.frame === 'noun' && args.via === 'modifier') REFERENCES.add(record);
   }
+  // "China firmly opposed the deployment and urged the United States and South Korea to stop it":
+  // coordinated verbs of one subject share the party they address when only one names it.
+  const linked = (x: number, y: number) => {
+    const cx = st.clauses[x]!;
+    return x === y || (cx.parent === y && (cx.kind === 'coord' || cx.kind === 'participle') && cx.subject < 0 && !cx.otherSubject);
+  };
+  const countries = (refs: ActorRef[]) => [...new Set(refs.map((r) => r.country))].sort().join('+');
+  for (const me of coded) {
+    const r = me.record;
+    if (r.recipient.length && !r.rule.includes('refine/main-dyad')) continue;
+    const donor = coded.find((o) => o !== me && !o.noun && o.record.recipient.length > 0 && !o.record.rule.includes('refine/main-dyad') && countries(o.record.actor) === countries(r.actor) && (linked(me.clause, o.clause) || linked(o.clause, me.clause)));
+    if (!donor) continue;
+    r.recipient = donor.record.recipient.map((x) => ({ ...x }));
+    r.rule = `${r.rule.replace('+refine/main-dyad', '')}+refine/shared-recipient`;
+    log?.(`${me.name}: no party addressed — shares "${donor.name}"'s recipient (coordinated verbs of one subject)`);
+  }
   // A nominal cue that names an act a verb in the same clause already coded ("held a meeting
   // with…" after "met") is the same event.
   const parties = (r: EventRecord) => new Set([...r.actor, ...r.recipient].map((a) => a.country).filter(Boolean));
