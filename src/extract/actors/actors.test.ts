@@ -110,6 +110,7 @@ describe('groups located by a preposition', () => {
   it.each([
     ['Thousands of students throughout Korea staged protests.', 'students throughout Korea → KOR/EDU'],
     ['Tourists from China filled the streets.', 'Tourists from China → CHN/CVL'],
+    ['Officials in Tokyo criticised the move.', 'Officials in Tokyo → JPN/GOV'],
   ])('%s', (text, expected) => expect(summary(text)).toContain(expected));
 });
 

@@ -394,7 +394,8 @@ export class SentenceComposer {
         if (this.lowerAt(t) === 'the') t++;
         const ci = this.spanAt(t, j);
         const c = ci >= 0 ? this.countryHit(this.spans[ci]) : null;
-        if (c && c.form === 'name') {
+        // ("travel industry groups in Seoul": a capital places people as well as a country name does.)
+        if (c && (c.form === 'name' || (c.form === 'capital' && this.lowerAt(endTok) === 'in'))) {
           const cs = this.spans[ci]!;
           this.emit(
             { ...this.slice(startTok, cs.to), kind: 'group', name: null, country: c.code, sector: former ? 'ELI' : this.sectorOf(chain, null), id: null, rule: 'actors/title-in-country', title: titleText, form: null, locative: false, gender: null, plural: true },
