@@ -416,6 +416,20 @@ describe('shared recipients', () => {
   });
 });
 
+describe('orders and occasions with no party named', () => {
+  it('codes what firms were told to do, by no one named, as their own country\'s act', () => {
+    const out = events('Chinese travel agencies were told to stop selling group tours to South Korea.', '2017-03-03');
+    expect(out.map(dyad)).toEqual(['SANCTION CHN→KOR']);
+  });
+
+  it('gives an unattributed meeting in a one-dyad story to the two sides, future when a modal precedes its verb', () => {
+    const text = 'Xi Jinping met Yoon Suk Yeol on Friday. China urged South Korea to be patient. Seoul praised Beijing. China would not give ground, he said, and the next round of talks would be held in Beijing.';
+    const talks = events(text, '2024-11-16', [{ text: 'on Friday', start: '2024-11-15', precision: 'day' }]).find((e) => e.trigger === 'talks');
+    // (held in Beijing: South Korea visits)
+    expect(talks ? [dyad(talks), talks.future] : null).toEqual(['CONSULT KOR→CHN', true]);
+  });
+});
+
 describe('event records', () => {
   it('score and quad come from the ontology', () => {
     const [e] = events('Seoul criticised Tokyo.', '2024-11-15');
