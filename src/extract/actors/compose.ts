@@ -422,7 +422,8 @@ export class SentenceComposer {
       }
       // "the defence ministry", "police officers", "residents" in a story datelined in that country.
       const sector = former ? 'ELI' : this.sectorOf(chain, null);
-      if (this.state.home && sector && this.lex.homeCountrySectors.has(sector) && (definite || plural || kind === 'organisation')) {
+      const bare = !definite && this.lex.definiteOnly.has(this.slice(startTok, endTok).text.toLowerCase());
+      if (this.state.home && sector && !bare && this.lex.homeCountrySectors.has(sector) && (definite || plural || kind === 'organisation')) {
         const from = definite ? startTok - 1 : startTok;
         this.emit(
           { ...this.slice(from, endTok), kind, name: null, country: this.state.home, sector, id: null, rule: 'actors/home-country', title: titleText, form: null, locative: false, gender: null, plural },
