@@ -430,6 +430,14 @@ describe('orders and occasions with no party named', () => {
   });
 });
 
+describe('dates of reduced relatives', () => {
+  it('does not date an act by the year of "positions taken … in 2017" after it', () => {
+    const out = events('Beijing has been pressing Seoul to stand by positions taken by the previous government in 2017.', '2022-08-09', [{ text: 'in 2017', start: '2017-01-01', end: '2017-12-31', precision: 'year' }]);
+    const req = out.find((e) => e.event_type === 'REQUEST');
+    expect([req?.date?.start, req?.historical]).toEqual(['2022-08-09', false]);
+  });
+});
+
 describe('event records', () => {
   it('score and quad come from the ontology', () => {
     const [e] = events('Seoul criticised Tokyo.', '2024-11-15');
