@@ -106,10 +106,18 @@ describe('coreference', () => {
   });
 });
 
+describe('bodies without a country', () => {
+  it('does not read "firm opposition" as the home country\'s opposition party', () => {
+    expect(summary('SEOUL, July 8 -- China voiced strong dissatisfaction and firm opposition.').filter((x) => x.startsWith('opposition'))).toEqual([]);
+    expect(summary('SEOUL, July 8 -- The opposition walked out of the assembly.').filter((x) => x.includes('opposition'))).toEqual(['The opposition → KOR/PTY']);
+  });
+});
+
 describe('groups located by a preposition', () => {
   it.each([
     ['Thousands of students throughout Korea staged protests.', 'students throughout Korea → KOR/EDU'],
     ['Tourists from China filled the streets.', 'Tourists from China → CHN/CVL'],
+    ['Officials in Tokyo criticised the move.', 'Officials in Tokyo → JPN/GOV'],
   ])('%s', (text, expected) => expect(summary(text)).toContain(expected));
 });
 

@@ -394,7 +394,8 @@ export class SentenceComposer {
         if (this.lowerAt(t) === 'the') t++;
         const ci = this.spanAt(t, j);
         const c = ci >= 0 ? this.countryHit(this.spans[ci]) : null;
-        if (c && c.form === 'name') {
+        // ("travel industry groups in Seoul": a capital places people as well as a country name does.)
+        if (c && (c.form === 'name' || (c.form === 'capital' && this.lowerAt(endTok) === 'in'))) {
           const cs = this.spans[ci]!;
           this.emit(
             { ...this.slice(startTok, cs.to), kind: 'group', name: null, country: c.code, sector: former ? 'ELI' : this.sectorOf(chain, null), id: null, rule: 'actors/title-in-country', title: titleText, form: null, locative: false, gender: null, plural: true },
@@ -421,7 +422,8 @@ export class SentenceComposer {
       }
       // "the defence ministry", "police officers", "residents" in a story datelined in that country.
       const sector = former ? 'ELI' : this.sectorOf(chain, null);
-      if (this.state.home && sector && this.lex.homeCountrySectors.has(sector) && (definite || plural || kind === 'organisation')) {
+      const bare = !definite && this.lex.definiteOnly.has(this.slice(startTok, endTok).text.toLowerCase());
+      if (this.state.home && sector && !bare && this.lex.homeCountrySectors.has(sector) && (definite || plural || kind === 'organisation')) {
         const from = definite ? startTok - 1 : startTok;
         this.emit(
           { ...this.slice(from, endTok), kind, name: null, country: this.state.home, sector, id: null, rule: 'actors/home-country', title: titleText, form: null, locative: false, gender: null, plural },

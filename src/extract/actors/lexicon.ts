@@ -21,6 +21,7 @@ const schema = z.strictObject({
   country_refs: z.array(z.string()),
   compass_refs: z.array(z.string()),
   home_country_sectors: z.array(z.string()),
+  definite_only: z.array(z.string()).default([]),
 });
 
 export interface Body {
@@ -55,6 +56,8 @@ export interface ActorLexicon {
   itPronouns: Set<string>;
   theyPronouns: Set<string>;
   homeCountrySectors: Set<string>;
+  /** Body words that stand for the home country's body only after "the" ("the opposition", not "firm opposition"). */
+  definiteOnly: Set<string>;
 }
 
 export function loadActorLexicon(file = dataPath('lexicon', 'actor-rules.yaml')): ActorLexicon {
@@ -85,6 +88,7 @@ export function loadActorLexicon(file = dataPath('lexicon', 'actor-rules.yaml'))
     itPronouns: new Set(d.it_pronouns),
     theyPronouns: new Set(d.they_pronouns),
     homeCountrySectors: new Set(d.home_country_sectors),
+    definiteOnly: new Set(d.definite_only.map((w) => w.toLowerCase())),
   };
 }
 

@@ -87,7 +87,10 @@ export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, 
     // "since September 2018" is a starting point: not the date of a negated event ("have not met since…").
     // "suspending visas and, a day later, scrapping transit": a date after "and" right before another cue is that cue's.
     const nextCues = (x: { a: number; b: number }) => c === ci && x.a >= cueTo && otherCues.some(([oa]) => oa >= x.b && oa <= x.b + 2) && st.lower.slice(cueTo, x.a).some((w) => COORD.has(w));
-    const here = placed.filter((x) => x.clause === c && !(negated && (st.lower[x.a] === 'since' || st.lower[x.a - 1] === 'since')) && !nextCues(x));
+    // "pressing Seoul to stand by positions taken … in 2017": a date after a reduced relative
+    // (a noun and its past participle) dates that participle, not the cue.
+    const reducedRelative = (x: { a: number }) => c === ci && x.a >= cueTo && st.toks.slice(cueTo, x.a).some((t, k) => t.pos === 'VERB' && /(?:ed|en|wn|ne)$/.test(t.lower) && st.toks[cueTo + k - 1]?.pos === 'NOUN');
+    const here = placed.filter((x) => x.clause === c && !(negated && (st.lower[x.a] === 'since' || st.lower[x.a - 1] === 'since')) && !nextCues(x) && !reducedRelative(x));
     if (!here.length) continue;
     // In the cue's clause: nearest to the cue. In a governing clause: nearest to its verb.
     let from = cueFrom;

@@ -403,6 +403,41 @@ describe('gaps and name-calling', () => {
   });
 });
 
+describe('shared recipients', () => {
+  it('gives coordinated verbs of one subject the party only one of them names', () => {
+    const out = events('China firmly opposed the deployment and urged the United States and South Korea to stop it.', '2017-04-26');
+    expect(out.map(dyad)).toEqual(['ACCUSE CHN→USA+KOR', 'REQUEST CHN→USA+KOR']);
+    expect(out[0]!.rule).toContain('refine/shared-recipient');
+  });
+
+  it('does not share across clauses with their own subjects', () => {
+    const out = events('China opposed the deployment, and Japan urged South Korea to stop it.', '2017-04-26');
+    expect(out.find((e) => e.event_type === 'ACCUSE')?.recipient.map((r) => r.country) ?? []).not.toContain('KOR');
+  });
+});
+
+describe('orders and occasions with no party named', () => {
+  it('codes what firms were told to do, by no one named, as their own country\'s act', () => {
+    const out = events('Chinese travel agencies were told to stop selling group tours to South Korea.', '2017-03-03');
+    expect(out.map(dyad)).toEqual(['SANCTION CHN→KOR']);
+  });
+
+  it('gives an unattributed meeting in a one-dyad story to the two sides, future when a modal precedes its verb', () => {
+    const text = 'Xi Jinping met Yoon Suk Yeol on Friday. China urged South Korea to be patient. Seoul praised Beijing. China would not give ground, he said, and the next round of talks would be held in Beijing.';
+    const talks = events(text, '2024-11-16', [{ text: 'on Friday', start: '2024-11-15', precision: 'day' }]).find((e) => e.trigger === 'talks');
+    // (held in Beijing: South Korea visits)
+    expect(talks ? [dyad(talks), talks.future] : null).toEqual(['CONSULT KOR→CHN', true]);
+  });
+});
+
+describe('dates of reduced relatives', () => {
+  it('does not date an act by the year of "positions taken … in 2017" after it', () => {
+    const out = events('Beijing has been pressing Seoul to stand by positions taken by the previous government in 2017.', '2022-08-09', [{ text: 'in 2017', start: '2017-01-01', end: '2017-12-31', precision: 'year' }]);
+    const req = out.find((e) => e.event_type === 'REQUEST');
+    expect([req?.date?.start, req?.historical]).toEqual(['2022-08-09', false]);
+  });
+});
+
 describe('event records', () => {
   it('score and quad come from the ontology', () => {
     const [e] = events('Seoul criticised Tokyo.', '2024-11-15');

@@ -306,6 +306,14 @@ function delegation(host: Chosen, finder: ArgumentFinder, content?: Chosen): Ric
   // Only an order to do something ("told agencies to stop selling"), not a demand for a thing.
   if (content && content.match.compiled.cue.frame !== 'verb') return null;
   const args = finder.verb(host.a, host.b, host.match.compiled.cue);
+  // "Chinese travel agencies were told to stop selling tours": told, with no agent named, by the
+  // authorities of the firms' or people's own country.
+  if (!args.actor.length && args.passive && content) {
+    const told = args.recipient.filter((m) => m.country && !m.country.startsWith('IGO:') && m.sector !== 'GOV' && m.sector !== 'MIL');
+    const country = told[0]?.country;
+    if (!told.length || told.length !== args.recipient.length || told.some((m) => m.country !== country)) return null;
+    return [{ ...told[0]!, text: told[0]!.text, kind: 'country', name: country!, country: country!, sector: 'GOV', id: null, rule: 'events/implied-authority', form: 'name', locative: false, plural: false, title: null, gender: null }];
+  }
   if (!args.actor.length) return null;
   const own = new Set(args.actor.map((m) => m.country));
   const direct = finder.directObject(host.b, host.clause);
@@ -395,7 +403,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       log?.(`cue ${cue.id} "${triggerText}" is in an attribution ("according to…") — skipped`);
       continue;
     }
-    const args: Arguments | null = cue.frame === 'verb' ? finder.verb(c.a, c.b, cue) : finder.noun(c.a, c.b, cue);
+    let args: Arguments | null = cue.frame === 'verb' ? finder.verb(c.a, c.b, cue) : finder.noun(c.a, c.b, cue);
     if (args && delegatedBy) {
       args.actor = delegatedBy;
       args.why.push('actor: who gave the order');
@@ -408,6 +416,21 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       if (place && loc.country) {
         args.actor = [{ start: place.start, end: place.end, text: place.text, kind: 'country', name: place.country, country: place.country, sector: 'GOV', id: null, rule: 'events/implied-authority', form: 'name', locative: false, plural: false, title: null, gender: null, sentenceIndex: s.index } as RichMention];
         args.why.push(`passive with no agent, in ${place.country}: its authorities`);
+      }
+    }
+    // "The next round of talks would be held in Beijing": a meeting that is its clause's subject, with
+    // no party named, in a story about one pair of countries, is between them.
+    let occasionVerb = -1;
+    if ((!args || !args.actor.length) && cue.category === 'CONSULT' && cue.frame === 'noun' && sc.dyad && isSubjectOfClause(st, c)) {
+      const cl = st.clauses[c.clause]!;
+      let v = c.b;
+      while (v < cl.to && !isVerbTag(st.toks[v]!.pos)) v++;
+      const others = sc.mentions.some((m) => !m.locative && m.country && !sc.dyad!.includes(m.country) && m.start >= st.toks[cl.from]!.start && m.end <= st.toks[cl.to - 1]!.end);
+      if (v < cl.to && v - c.b <= 6 && !others && (phraseAt(lex.modifiers.occasion_verbs, st.lower, v) || phraseAt(lex.modifiers.occasion_verbs, st.lower, v + 1))) {
+        const party = (code: string): RichMention => ({ ...sc.mentions[0]!, start: st.toks[c.a]!.start, end: st.toks[c.b - 1]!.end, text: code, kind: 'country', name: code, country: code, sector: null, id: null, rule: 'events/main-dyad', form: 'name', locative: false, plural: false, title: null, gender: null });
+        args = { actor: [party(sc.dyad[0])], recipient: [party(sc.dyad[1])], passive: false, subjectClause: c.clause, subjectEnd: cl.from, why: args?.why ?? [] };
+        occasionVerb = v;
+        args.why.push(`a meeting with no party named, "${st.lower[v]}…": the document's two sides`);
       }
     }
     if (!args || !args.actor.length) {
@@ -468,6 +491,13 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       }
     }
     const flags = findFlags(st, lex, c.a, args.subjectEnd, c.clause);
+    // ("the next round of talks would be held": the modal sits between the meeting and its verb.)
+    for (let k = c.b; k <= occasionVerb; k++) {
+      if (phraseAt(lex.modifiers.future, st.lower, k) && !flags.future) {
+        flags.future = true;
+        flags.why.push(`future: "${st.lower[k]}" before "${st.lower[occasionVerb]}"`);
+      }
+    }
     const when = eventDate(st, sc.dates, c.a, c.b, c.clause, published, flags.negated, chosen.filter((o) => o !== c).map((o) => [o.a, o.b] as [number, number]), flags.future, sc.carry?.start ?? null);
     if (when.notUntil) {
       flags.negated = false;
@@ -583,6 +613,22 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     out.push(record);
     coded.push({ record, noun: cue.frame === 'noun', reference: cue.frame === 'noun' && args.via !== 'verb', clause: c.clause, name: `${cue.id} "${triggerText}"` });
     if (cue.frame === 'noun' && args.via === 'modifier') REFERENCES.add(record);
+  }
+  // "China firmly opposed the deployment and urged the United States and South Korea to stop it":
+  // coordinated verbs of one subject share the party they address when only one names it.
+  const linked = (x: number, y: number) => {
+    const cx = st.clauses[x]!;
+    return x === y || (cx.parent === y && (cx.kind === 'coord' || cx.kind === 'participle') && cx.subject < 0 && !cx.otherSubject);
+  };
+  const countries = (refs: ActorRef[]) => [...new Set(refs.map((r) => r.country))].sort().join('+');
+  for (const me of coded) {
+    const r = me.record;
+    if (r.recipient.length && !r.rule.includes('refine/main-dyad')) continue;
+    const donor = coded.find((o) => o !== me && !o.noun && o.record.recipient.length > 0 && !o.record.rule.includes('refine/main-dyad') && countries(o.record.actor) === countries(r.actor) && (linked(me.clause, o.clause) || linked(o.clause, me.clause)));
+    if (!donor) continue;
+    r.recipient = donor.record.recipient.map((x) => ({ ...x }));
+    r.rule = `${r.rule.replace('+refine/main-dyad', '')}+refine/shared-recipient`;
+    log?.(`${me.name}: no party addressed — shares "${donor.name}"'s recipient (coordinated verbs of one subject)`);
   }
   // A nominal cue that names an act a verb in the same clause already coded ("held a meeting
   // with…" after "met") is the same event.

@@ -47,6 +47,7 @@ const modifiersSchema = z.strictObject({
   hypothetical: wordList,
   passive: wordList,
   light_verbs: wordList,
+  occasion_verbs: wordList,
 });
 
 const contextsSchema = z.array(z.strictObject({ context: z.string(), example: z.string(), keywords: z.array(z.string()) }));
