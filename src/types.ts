@@ -14,6 +14,8 @@ export interface RawDocument {
   title: string | null;
   url: string | null;
   outlet: string | null;
+  /** A weaker clue to the outlet (an HTML page's copyright line), used only when neither the metadata, a dateline nor a byline names one. */
+  outletFallback?: string | null;
   language: string | null;
   /** Publication date from the document's own metadata (YYYY-MM-DD), if any. */
   published: string | null;

@@ -10,6 +10,12 @@ import { openStore, type Store } from '../src/store/db.js';
 import { parseCsv } from '../src/util/csv.js';
 import { ROOT, runCli, tempDir } from './helpers.js';
 
+// Callbacks given to page.evaluate run in the page; the project's lib has no DOM, so the few
+// browser globals they touch are declared loosely here.
+declare const document: { querySelector<T = Element>(selector: string): T | null; querySelectorAll(selector: string): { length: number } };
+type Element = { textContent: string | null };
+type HTMLCanvasElement = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null };
+
 /**
  * End-to-end tests of the dashboard in headless Chromium (Debian's, never a downloaded one),
  * driven by playwright-core, against the real API on the bundled sample corpus. Screenshots and
@@ -76,7 +82,7 @@ async function ready(page: Page): Promise<void> {
 /** Timings of one load of the dashboard from the Performance API. */
 async function paintTimes(page: Page): Promise<{ first_paint_ms: number | null; first_contentful_paint_ms: number | null; data_ready_ms: number | null }> {
   return page.evaluate(() => {
-    const paint = (name: string) => performance.getEntriesByType('paint').find((e) => e.name === name)?.startTime ?? null;
+    const paint = (name: string) => performance.getEntriesByType('paint' as never).find((e) => e.name === name)?.startTime ?? null;
     const readyMark = performance.getEntriesByName('bilat:ready')[0]?.startTime ?? null;
     return { first_paint_ms: paint('first-paint'), first_contentful_paint_ms: paint('first-contentful-paint'), data_ready_ms: readyMark };
   });

@@ -49,6 +49,10 @@ describe('bilat fuse, fused and event', () => {
   it.each([
     [['fused', '--dyad', 'CHN'], 2, /--dyad must look like CHN-KOR/],
     [['fused', '--dyad', 'KOR-KOR'], 2, /two different countries/],
+    [['fused', '--dyad', 'CHN-QQQ'], 2, /unknown country code "QQQ"/],
+    [['indicators', 'CHN', 'ZZZ'], 2, /unknown country code "ZZZ"/],
+    [['index', 'XXX', 'KOR'], 2, /unknown country code "XXX"/],
+    [['brief', 'CHN', 'QQQ', '--from', '2025-01-01', '--to', '2025-02-01'], 2, /unknown country code "QQQ"/],
     [['fused', '--status', 'maybe'], 2, /--status must be among/],
     [['fused', '--from', '2026-02-01', '--to', '2026-01-01'], 2, /is after/],
     [['fused', '--min-reports', 'two'], 2, /whole number/],

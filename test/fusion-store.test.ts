@@ -20,7 +20,8 @@ async function snapshot(store: Store): Promise<unknown> {
   const reports = await store.db.selectFrom('fused_report').selectAll().orderBy('event_id').execute();
   const parties = await store.db.selectFrom('fused_party').selectAll().orderBy('fused_id').orderBy('role').orderBy('country').execute();
   const contexts = await store.db.selectFrom('fused_context').selectAll().orderBy('fused_id').orderBy('context').execute();
-  return { events, reports, parties, contexts };
+  const pairs = await store.db.selectFrom('fused_pair').selectAll().orderBy('fused_id').orderBy('country').orderBy('other').execute();
+  return { events, reports, parties, contexts, pairs };
 }
 
 describe('fusion in the store', () => {

@@ -9,6 +9,7 @@ import { saveDocument, type StoredExtraction } from '../src/store/documents.js';
 import { fuseDocument, rebuildFusion } from '../src/store/fusion.js';
 import { selectDocuments } from '../src/store/queries/documents.js';
 import { iterateEvents } from '../src/store/queries/events.js';
+import { backfillFusedPairs } from '../src/store/migrations/0007-fused-pairs.js';
 import { selectFusedEvents } from '../src/store/queries/fused-events.js';
 import { selectIndicators } from '../src/store/queries/indicators.js';
 import { selectInForce } from '../src/store/queries/policies.js';
@@ -112,6 +113,18 @@ for (const dialect of DIALECTS) {
       await rebuildFusion(store);
       expect(await fusedSnapshot(store)).toEqual(incremental);
       results.fused = incremental;
+    });
+
+    it('keeps the pair table as the parties say: what fusion writes equals the migration\'s backfill', async () => {
+      const pairs = () => store.db.selectFrom('fused_pair').selectAll().orderBy('fused_id').orderBy('country').orderBy('other').execute();
+      const written = await pairs();
+      // Every fused event with an actor and a recipient has a pair, in both orders.
+      expect(written.length).toBeGreaterThan(0);
+      expect(written.filter((r) => r.acts === 1).length).toBe(written.filter((r) => r.receives === 1).length);
+      await store.db.deleteFrom('fused_pair').execute();
+      await backfillFusedPairs(store.db as never);
+      expect(await pairs()).toEqual(written);
+      results.pairs = written;
     });
 
     it('concurrent, out-of-order saves store each document once and fuse to the same events', { timeout: 90_000 }, async () => {

@@ -122,7 +122,9 @@ export function buildIndicators(rows: IndicatorRow[], o: BuildOptions): Indicato
   const byCell = new Map<string, IndicatorRow[]>();
   for (const r of rows) {
     const k = `${r.period}\u0000${r.context ?? ''}`;
-    byCell.set(k, [...(byCell.get(k) ?? []), r]);
+    const list = byCell.get(k);
+    if (list) list.push(r);
+    else byCell.set(k, [r]);
   }
   const cell = (period: string, context: string | null) => byCell.get(`${period}\u0000${context ?? ''}`) ?? [];
   return {

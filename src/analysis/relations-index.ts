@@ -114,7 +114,11 @@ function monthsFrom(first: string, last: string): string[] {
  */
 export function computeRelationsIndex(events: IndexEvent[], params: IndexParams): RelationsIndex {
   const byMonth = new Map<string, IndexEvent[]>();
-  for (const e of events) byMonth.set(e.month, [...(byMonth.get(e.month) ?? []), e]);
+  for (const e of events) {
+    const list = byMonth.get(e.month);
+    if (list) list.push(e);
+    else byMonth.set(e.month, [e]);
+  }
   const eventMonths = [...byMonth.keys()].sort();
   const fromMonth = params.from?.slice(0, 7) ?? eventMonths[0];
   const toMonth = params.to?.slice(0, 7) ?? eventMonths[eventMonths.length - 1];

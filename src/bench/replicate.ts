@@ -9,6 +9,7 @@ const ID_COLUMNS: Record<string, string[]> = {
   event_actor: ['event_id'],
   fused_event: ['id'],
   fused_party: ['fused_id'],
+  fused_pair: ['fused_id'],
   fused_context: ['fused_id'],
   fused_report: ['event_id', 'fused_id', 'document_id'],
   fusion_key: ['event_id'],

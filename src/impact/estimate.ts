@@ -75,7 +75,7 @@ function coverage(m: SeriesMeta): string {
 /** Series elsewhere in the catalogue that could support an estimate the request could not. */
 async function alternatives(store: Store, request: ImpactRequest, treated: SeriesMeta, effective: string): Promise<string[]> {
   if (!treated.origin_country || !treated.destination_country) return [];
-  const catalogue = (await selectCatalogue(store)).filter((c) => c.kind === 'imported');
+  const catalogue = await selectCatalogue(store, { kind: 'imported' });
   const out: string[] = [];
   for (const c of catalogue) {
     if (c.name === treated.name || c.origin_country !== treated.origin_country || c.destination_country !== treated.destination_country) continue;
@@ -142,8 +142,8 @@ export async function estimateImpact(store: Store, request: ImpactRequest): Prom
     } else if (treated.meta.origin_country) {
       const taken = new Set([treated.meta.name, ...controls.map((c) => c.meta.name)]);
       const destinations = new Set([treated.meta.destination_country, ...controls.map((c) => c.meta.destination_country)]);
-      const candidates = (await selectCatalogue(store)).filter(
-        (c) => c.kind === 'imported' && !taken.has(c.name) && c.origin_country === treated.meta.origin_country && !destinations.has(c.destination_country) && c.frequency === treated.meta.frequency && (c.months ?? null) === (treated.meta.months ?? null),
+      const candidates = (await selectCatalogue(store, { kind: 'imported' })).filter(
+        (c) => !taken.has(c.name) && c.origin_country === treated.meta.origin_country && !destinations.has(c.destination_country) && c.frequency === treated.meta.frequency && (c.months ?? null) === (treated.meta.months ?? null),
       );
       for (const c of candidates) {
         const s = await load(store, c.name);
@@ -214,7 +214,7 @@ export async function estimateImpact(store: Store, request: ImpactRequest): Prom
     return result;
   } catch (err) {
     if (err instanceof ImpactRefusal) {
-      const generic = method === 'its' ? [`import a longer ${treated.meta.frequency}ly series for ${treated.meta.name.replace(/_[a-z]+$/, '')} with at least ${ITS_MIN_PRE[treated.meta.frequency]} consecutive periods before ${effective}`] : [];
+      const generic = method === 'its' ? [`import a longer ${treated.meta.frequency}ly series for ${treated.meta.name.replace(/_(monthly|quarterly|annual|yearly|weekly)$/, '')} with at least ${ITS_MIN_PRE[treated.meta.frequency]} consecutive periods before ${effective}`] : [];
       const suggestions = [...err.suggestions, ...(await alternatives(store, request, treated.meta, effective)).filter((s) => !s.includes(`--series ${treated.meta.name} `)), ...generic];
       return { status: 'refused', method, reason: err.reason, details: err.details, suggestions };
     }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dateFromFileName, findDateline, latestYearIn } from './dateline.js';
+import { bylineOutlet, dateFromFileName, findDateline, latestYearIn } from './dateline.js';
 
 describe('findDateline', () => {
   test.each([
@@ -38,4 +38,17 @@ test.each([
   ['summit-2026-01-05.txt', null],
 ])('dateFromFileName(%j)', (path, expected) => {
   expect(dateFromFileName(path)).toBe(expected);
+});
+
+describe('bylineOutlet', () => {
+  test.each([
+    ['writer and outlet', 'Headline\n\nBy Seo Yeon-woo, Pan-Asia Retail Journal\n\nText.', 'Pan-Asia Retail Journal'],
+    ['emphasised byline', 'Headline\n\n*By Ko Eun-ha, Tamna Island Times*\n\nText.', 'Tamna Island Times'],
+    ['masthead with a section label', 'Headline\n\n*Yellow Sea Review — analysis*\n\nText.', 'Yellow Sea Review'],
+    ['a role is not an outlet', 'Headline\n\nBy Park Hye-jin, diplomatic correspondent\n\nText.', null],
+    ['a byline without an outlet', 'Headline\n\nBy Seong Mi-rae in Gyeongju\n\nText.', null],
+    ['a byline deep in the body is not read', `${'Paragraph.\n\n'.repeat(10)}By Kim Min, Harbour Gazette`, null],
+  ])('%s', (_name, text, expected) => {
+    expect(bylineOutlet(text)).toBe(expected);
+  });
 });

@@ -126,3 +126,24 @@ export function dateFromFileName(path: string): string | null {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return isValidDay(y, mo, d) ? isoDate(y, mo, d) : null;
 }
+
+const NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{N}&'’.-]*|of|the|and|&|on)";
+const OUTLET = `\\p{Lu}[\\p{L}\\p{N}&'’.-]*(?:\\s+${NAME_WORD}){0,5}`;
+/** "By Ko Eun-ha, Tamna Island Times" (a writer, then the outlet, every word capitalised). */
+const BYLINE = new RegExp(`^[*_]*By\\s+\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3},\\s+(${OUTLET})[*_]*$`, 'u');
+/** "Yellow Sea Review — analysis": the outlet and a section label in lower case. */
+const MASTHEAD = new RegExp(`^[*_]*(${OUTLET})\\s+[—–-]\\s+(?:analysis|opinion|commentary|comment|explainer|feature|editorial|news|interview|review)[*_]*$`, 'u');
+
+/**
+ * The outlet a byline or masthead line near the top names, when no dateline does.
+ *
+ * @example bylineOutlet('Headline\n\nBy Seo Yeon-woo, Pan-Asia Retail Journal\n\nText…') // → 'Pan-Asia Retail Journal'
+ */
+export function bylineOutlet(text: string): string | null {
+  for (const raw of text.slice(0, 800).split('\n').slice(0, 8)) {
+    const line = raw.trim();
+    const m = BYLINE.exec(line) ?? MASTHEAD.exec(line);
+    if (m) return m[1]!.trim();
+  }
+  return null;
+}

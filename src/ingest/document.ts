@@ -1,5 +1,5 @@
 import type { Document, PublishedSource, RawDocument } from '../types.js';
-import { dateFromFileName, findDateline } from './dateline.js';
+import { bylineOutlet, dateFromFileName, findDateline } from './dateline.js';
 import { InputError } from './errors.js';
 import { contentId, countWords, normalizeText } from './normalize.js';
 
@@ -32,15 +32,15 @@ export function finalizeDocument(raw: RawDocument, options: FinalizeOptions = {}
   let published: string | null = raw.published;
   let source: PublishedSource = published ? 'metadata' : 'unknown';
   let outlet = raw.outlet;
-  if (!published) {
-    const hint = dateFromFileName(raw.sourcePath.replace(/#\d+$/, ''));
-    const dl = findDateline(text, { yearHint: hint ? Number(hint.slice(0, 4)) : null, maxYear: options.maxYear });
-    if (dl) {
-      published = dl.published;
-      source = 'dateline';
-      outlet ??= dl.outlet;
-    }
+  // A dateline names the outlet even when the metadata gives the date: "BEIJING, Dec. 23 (Yellow Sea Review) —".
+  const hint = dateFromFileName(raw.sourcePath.replace(/#\d+$/, ''));
+  const year = hint ?? published;
+  const dl = findDateline(text, { yearHint: year ? Number(year.slice(0, 4)) : null, maxYear: options.maxYear });
+  if (!published && dl) {
+    published = dl.published;
+    source = 'dateline';
   }
+  outlet ??= dl?.outlet ?? bylineOutlet(text) ?? raw.outletFallback ?? null;
   if (!published && options.published) {
     published = options.published;
     source = 'user';

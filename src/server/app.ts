@@ -1,4 +1,7 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { Hono, type Context } from 'hono';
+import { sql } from 'kysely';
 import { bodyLimit } from 'hono/body-limit';
 import { ZodError } from 'zod';
 import { getGazetteer, type Gazetteer } from '../knowledge/gazetteer.js';
@@ -33,7 +36,9 @@ export interface AppOptions {
   gazetteer?: Gazetteer;
   /**
    * GET responses are reused for this long (default 1000 ms; 0 turns it off); a stale one is served
-   * once more while it is recomputed. Writes through the API clear it.
+   * once more while it is recomputed. Writes through the API clear it. On SQLite the server also
+   * sees other processes' commits (`PRAGMA data_version`, checked at most every 250 ms): the cache
+   * is cleared when the data changed, and answers are kept up to a minute while it did not.
    */
   cacheMs?: number;
   /**
@@ -77,6 +82,60 @@ function renderText(e: Endpoint, format: Format, result: Result): Omit<CachedRes
   return { status: 200, body: toCsv(e.csv!.rows(result.data), columns), headers: { ...headers, 'Content-Type': MEDIA.csv } };
 }
 
+const gzipAsync = promisify(gzip);
+/** Bodies smaller than this are sent as they are: gzip would gain little. */
+const GZIP_MIN_BYTES = 1024;
+
+/**
+ * Add the gzipped body to a successful response (in the thread pool, off the event loop). Done
+ * once per computed answer, so a cached answer is compressed once and sent many times: a page of
+ * 100 events shrinks about tenfold, which is what lets many clients share the loopback and the
+ * CPU (docs/api.md "Performance").
+ */
+export async function withGzip(r: CachedResponse): Promise<CachedResponse> {
+  if (r.status !== 200 || r.body.length < GZIP_MIN_BYTES || r.gzip) return r;
+  return { ...r, gzip: new Uint8Array(await gzipAsync(r.body, { level: 6 })) };
+}
+
+/** Whether the request's Accept-Encoding takes gzip (`gzip`, `gzip;q=0.8`, `*`; not `gzip;q=0`). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (name !== 'gzip' && name !== '*') continue;
+    const q = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  }
+  return false;
+}
+
+/** How long a cached answer stays fresh while SQLite reports no commit by another connection. */
+const UNCHANGED_MS = 60_000;
+
+/**
+ * A check that calls `onChange` when another connection committed to the SQLite database since
+ * the last check (`PRAGMA data_version` changes then). Runs at most every `everyMs`; the request
+ * that triggers it waits for it, the others in the meantime do not.
+ */
+export function dataVersionWatch(store: Store, onChange: () => void, everyMs = 250): () => Promise<void> {
+  let last: unknown;
+  let checkedAt = -Infinity;
+  return async () => {
+    const now = Date.now();
+    if (now - checkedAt < everyMs) return;
+    checkedAt = now;
+    try {
+      const { rows } = await sql<{ data_version: number }>`pragma data_version`.execute(store.db);
+      const version = rows[0]?.data_version;
+      if (last !== undefined && version !== last) onChange();
+      last = version;
+    } catch {
+      onChange();
+      last = undefined;
+    }
+  };
+}
+
 function errorResponse(c: Context, err: ApiError): Response {
   c.header('Cache-Control', 'no-store');
   return c.json(err.body(), err.status);
@@ -100,7 +159,9 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
   const endpoints = apiEndpoints(deps);
   const writable = Boolean(options.allowWrite && options.token);
   const cacheMs = options.cacheMs ?? 1000;
-  const cache = cacheMs > 0 ? new ResponseCache({ ttlMs: cacheMs }) : undefined;
+  const sqlite = store.capabilities.dialect === 'sqlite';
+  const cache = cacheMs > 0 ? new ResponseCache({ ttlMs: sqlite ? Math.max(cacheMs, UNCHANGED_MS) : cacheMs }) : undefined;
+  const watch = cache && sqlite ? dataVersionWatch(store, () => cache.clear()) : undefined;
   const pool = options.workerDb ? new HeavyWorker(options.workerDb) : undefined;
   const app = new Hono();
 
@@ -149,12 +210,18 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
       const compute = async () => {
         const query = parseQuery(e.query, c.req.queries());
         const params = c.req.param() as Record<string, string>;
-        if (e.heavy && pool) return pool.run(e.id, format, query as Record<string, unknown>, params);
-        return renderResult(e, format, await e.handle(deps, { query, params }));
+        const heavy = typeof e.heavy === 'function' ? e.heavy(query) : e.heavy;
+        const r = heavy && pool ? await pool.run(e.id, format, query as Record<string, unknown>, params) : renderResult(e, format, await e.handle(deps, { query, params }));
+        // Only answers that are kept are worth compressing once.
+        return cache ? withGzip(r) : r;
       };
+      await watch?.();
       const url = new URL(c.req.url);
       const r = cache ? await cache.get(`${url.pathname}${url.search}`, compute) : await compute();
-      return c.body(r.body as Uint8Array<ArrayBuffer>, r.status as 200, r.headers);
+      if (r.gzip && acceptsGzip(c.req.header('accept-encoding'))) {
+        return c.body(r.gzip as Uint8Array<ArrayBuffer>, r.status as 200, { ...r.headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+      }
+      return c.body(r.body as Uint8Array<ArrayBuffer>, r.status as 200, r.gzip ? { ...r.headers, Vary: 'Accept-Encoding' } : r.headers);
     };
     app.get(e.path, handler('json'));
     for (const f of e.formats) if (e.formats.length > 1) app.get(`${e.path}.${f}`, handler(f));

@@ -4,6 +4,8 @@ export interface CachedResponse {
   /** Encoded once, written as is to every client. */
   body: Uint8Array;
   headers: Record<string, string>;
+  /** The body gzipped once (when it is large enough to gain), for clients that accept gzip. */
+  gzip?: Uint8Array;
 }
 
 interface Entry {

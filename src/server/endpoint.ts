@@ -44,8 +44,8 @@ export interface Endpoint<Q = Record<string, unknown>> {
   summary: string;
   description?: string;
   query: z.ZodType<Q>;
-  /** Answered in the worker thread when there is one (long synchronous work). */
-  heavy?: boolean;
+  /** Answered in the worker thread when there is one (long synchronous work); a function decides per query. */
+  heavy?: boolean | ((query: Q) => boolean);
   /** A paged list (`{ data: [...], next_cursor }`) rather than one object. */
   list?: boolean;
   /** Formats served with a suffix (`/events.csv`); the bare path is JSON (or `text`). */

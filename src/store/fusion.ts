@@ -110,11 +110,55 @@ function eventRow(e: FusedEvent): Database['fused_event'] {
   };
 }
 
-/** Insert fused events with their parties, contexts and reports (no deletes). */
+/**
+ * The `fused_pair` rows of a fused event (migration 0007-fused-pairs): every ordered pair of its
+ * countries where one acts on the other, with what the dyadic analyses read.
+ */
+export function pairRows(e: FusedEvent): Array<Database['fused_pair']> {
+  const rows = new Map<string, Database['fused_pair']>();
+  const add = (country: string, other: string, acts: boolean) => {
+    const key = `${country}\u0000${other}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = {
+        country,
+        other,
+        fused_id: e.id,
+        acts: 0,
+        receives: 0,
+        status: e.status,
+        date_start: e.date?.start ?? null,
+        date_end: e.date?.end ?? null,
+        period_week: e.periods.week,
+        period_month: e.periods.month,
+        period_quarter: e.periods.quarter,
+        period_year: e.periods.year,
+        event_type: e.event_type,
+        contexts: `,${e.contexts.join(',')},`,
+        quad: e.quad,
+        score: e.score,
+        sources: e.sources,
+      };
+      rows.set(key, row);
+    }
+    if (acts) row.acts = 1;
+    else row.receives = 1;
+  };
+  for (const actor of new Set(e.actor)) {
+    for (const recipient of new Set(e.recipient)) {
+      add(actor, recipient, true);
+      add(recipient, actor, false);
+    }
+  }
+  return [...rows.values()];
+}
+
+/** Insert fused events with their parties, pairs, contexts and reports (no deletes). */
 export async function writeFused(db: Kysely<Database>, events: FusedEvent[], reportsOf: (e: FusedEvent) => FusionReport[]): Promise<void> {
   for (const part of chunks(events, 100)) await db.insertInto('fused_event').values(part.map(eventRow)).execute();
   const parties = events.flatMap((e) => [...e.actor.map((country) => ({ fused_id: e.id, role: 'actor', country })), ...e.recipient.map((country) => ({ fused_id: e.id, role: 'recipient', country }))]);
   for (const part of chunks(parties)) await db.insertInto('fused_party').values(part).execute();
+  for (const part of chunks(events.flatMap(pairRows), 100)) await db.insertInto('fused_pair').values(part).execute();
   const contexts = events.flatMap((e) => e.contexts.map((context) => ({ fused_id: e.id, context })));
   for (const part of chunks(contexts)) await db.insertInto('fused_context').values(part).execute();
   const reports = events.flatMap((e) => reportsOf(e).map((r) => ({ event_id: r.event.id, fused_id: e.id, document_id: r.document_id })));

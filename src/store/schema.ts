@@ -155,6 +155,30 @@ export interface FusedPartyTable {
   country: string;
 }
 
+/** A fused event under one ordered pair of its countries (migration 0007-fused-pairs). */
+export interface FusedPairTable {
+  country: string;
+  other: string;
+  fused_id: string;
+  /** 1 when `country` acts on `other`. */
+  acts: number;
+  /** 1 when `other` acts on `country`. */
+  receives: number;
+  status: string;
+  date_start: string | null;
+  date_end: string | null;
+  period_week: string | null;
+  period_month: string | null;
+  period_quarter: string | null;
+  period_year: string | null;
+  event_type: string;
+  /** Comma-wrapped contexts (",diplomatic,culture,"). */
+  contexts: string;
+  quad: string;
+  score: number;
+  sources: number;
+}
+
 export interface FusedContextTable {
   fused_id: string;
   context: string;
@@ -328,6 +352,7 @@ export interface Database {
   quote: QuoteTable;
   fused_event: FusedEventTable;
   fused_party: FusedPartyTable;
+  fused_pair: FusedPairTable;
   fused_context: FusedContextTable;
   fused_report: FusedReportTable;
   fusion_key: FusionKeyTable;

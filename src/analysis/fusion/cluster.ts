@@ -1,4 +1,4 @@
-import { compatible } from './compatible.js';
+import { compatible, distinctActs } from './compatible.js';
 import type { PlaceIndex } from './places.js';
 import type { FusionReport } from './report.js';
 
@@ -32,9 +32,11 @@ function byId(a: FusionReport, b: FusionReport): number {
  *
  * 1. Core reports (a day-precision date from the text, both sides known) are linked whenever
  *    compatible; each connected group of cores is one event. A new core that fits two groups
- *    bridges and merges them.
+ *    bridges and merges them — unless the two hold reports of distinct acts (`distinctActs`: a
+ *    trip and a meeting, a call and a visit…), which no event can hold together.
  * 2. Every other report (a coarser or publication-derived date, or an unknown side) joins the one
- *    core group it fits. If it fits several, it is ambiguous and joins none of them — except a
+ *    core group it fits — fits at least half of its cores, so that a chain of nested party sets
+ *    cannot carry it into an event most of whose reports it contradicts. If it fits several, it is ambiguous and joins none of them — except a
  *    report dated only by its publication, which joins the group whose fitting cores are latest
  *    (news reports the latest happening), when one group is strictly latest.
  * 3. The reports left over form events among themselves: taken finest date first, each joins the
@@ -54,9 +56,16 @@ export function clusterReports(reports: FusionReport[], places?: PlaceIndex): Fu
     }
     return i;
   };
+  const members = new Map(cores.map((_, i) => [i, [i]]));
+  const apart = (x: number, y: number) => members.get(x)!.some((m) => members.get(y)!.some((n) => distinctActs(cores[m]!, cores[n]!) !== null));
   for (let i = 0; i < cores.length; i++) {
     for (let j = i + 1; j < cores.length; j++) {
-      if (find(i) !== find(j) && compatible(cores[i]!, cores[j]!, places)) parent[Math.max(find(i), find(j))] = Math.min(find(i), find(j));
+      const [ri, rj] = [find(i), find(j)];
+      if (ri === rj || !compatible(cores[i]!, cores[j]!, places) || apart(ri, rj)) continue;
+      const [keep, gone] = [Math.min(ri, rj), Math.max(ri, rj)];
+      parent[gone] = keep;
+      members.set(keep, [...members.get(keep)!, ...members.get(gone)!]);
+      members.delete(gone);
     }
   }
   const groups = new Map<number, FusionReport[]>();
@@ -69,7 +78,7 @@ export function clusterReports(reports: FusionReport[], places?: PlaceIndex): Fu
   const left: FusionReport[] = [];
   for (const s of sorted) {
     if (s.core) continue;
-    const fits = [...groups.entries()].filter(([, members]) => members.some((c) => compatible(s, c, places)));
+    const fits = [...groups.entries()].filter(([, members]) => 2 * members.filter((c) => compatible(s, c, places)).length >= members.length && members.every((c) => distinctActs(s, c) === null));
     const home = fits.length === 1 ? fits[0]! : s.textual ? undefined : latestBefore(s, fits, places);
     if (home) attached.set(home[0], [...(attached.get(home[0]) ?? []), s]);
     else left.push(s);

@@ -1,6 +1,15 @@
 import type { FusionReport } from './report.js';
 import { getPlaceIndex, type PlaceIndex } from './places.js';
 
+/** An international organisation as a party (`IGO:APEC`): the forum itself, not a country at it. */
+function isForum(code: string): boolean {
+  return code.startsWith('IGO:');
+}
+
+function sameSentence(a: FusionReport, b: FusionReport): boolean {
+  return a.document_id === b.document_id && a.event.evidence.start === b.event.evidence.start && a.event.evidence.sentence === b.event.evidence.sentence;
+}
+
 function subsetOf(a: string[], b: string[]): boolean {
   return a.every((x) => b.includes(x));
 }
@@ -16,6 +25,23 @@ function sideFits(a: string[], b: string[]): boolean {
 }
 
 /**
+ * Why two reports of one family are two different acts whatever else they share, or null: kinds
+ * (a trip, a meeting), exclusive modes (a phone call), forums (`IGO:…` parties), a plan and an act
+ * reported in one document, two acts named in one sentence. No event holds two such reports, so
+ * clustering never joins groups holding them, even through a report that fits both
+ * (docs/fusion.md).
+ */
+export function distinctActs(a: FusionReport, b: FusionReport): string | null {
+  if (a.kind && b.kind && a.kind !== b.kind) return `kinds ${a.kind} and ${b.kind} differ`;
+  if ((a.exclusiveMode || b.exclusiveMode) && a.event.mode && b.event.mode && a.event.mode !== b.event.mode) return `modes ${a.event.mode} and ${b.event.mode} differ`;
+  if (a.document_id === b.document_id && a.event.future !== b.event.future) return 'one document reports one act as done and another as planned';
+  if (a.words.length && b.words.length && sameSentence(a, b) && a.event.trigger.trim().toLowerCase() !== b.event.trigger.trim().toLowerCase()) return `one sentence names two acts ("${a.event.trigger}", "${b.event.trigger}")`;
+  const forums = (r: FusionReport) => r.parties.filter(isForum).join('+');
+  if (forums(a) !== forums(b)) return `forums ${forums(a) || '-'} and ${forums(b) || '-'} differ`;
+  return null;
+}
+
+/**
  * Why two reports cannot be one real-world event, or null when they can (docs/fusion.md):
  * same family and status, overlapping date windows, compatible countries (order-free when the
  * family is symmetric or either report is mutual), and no conflicting location.
@@ -26,6 +52,8 @@ export function incompatibility(a: FusionReport, b: FusionReport, places: PlaceI
   if (a.family !== b.family) return `families ${a.family} and ${b.family} differ`;
   if (a.status !== b.status) return `statuses ${a.status} and ${b.status} differ`;
   if (a.parties.length === 0 || b.parties.length === 0) return 'no country';
+  const apart = distinctActs(a, b);
+  if (apart) return apart;
   if (a.lo === null || b.lo === null || a.hi === null || b.hi === null) return 'undated';
   if (a.lo > b.hi || b.lo > a.hi) return `dates ${a.lo}…${a.hi} and ${b.lo}…${b.hi} do not overlap`;
   if (a.orderFree || b.orderFree) {

@@ -4,7 +4,7 @@ import { incompatibility } from './compatible.js';
 import { fuseReports } from './fuse.js';
 import { fusedId, summarizeCluster } from './summarize.js';
 import { syntheticReport as r, type ReportSpec } from './testing.js';
-import { topicWords } from './report.js';
+import { actClause, topicWords } from './report.js';
 import { getFusionRules } from './rules.js';
 
 /** Event ids per cluster, for compact expectations. */
@@ -39,6 +39,17 @@ describe('incompatibility', () => {
     ['one agreement worded two ways', { id: 'a', type: 'AGREE', date: '2026-01-05', sentence: 'Lee and Xi agreed to reopen cultural exchanges gradually.' }, { id: 'b', type: 'AGREE', date: '2026-01-05', sentence: 'The two sides reached a consensus to expand exchanges in culture.' }, null],
     ['two meetings are not compared by words', { id: 'a', date: '2026-01-05', sentence: 'They met over dinner.' }, { id: 'b', date: '2026-01-05', sentence: 'They held talks on trade.' }, null],
     ['a report without any date', { id: 'a', date: null, published: null }, { id: 'b', date: '2026-01-05' }, /undated/],
+    ['a state visit and the talks held during it', { id: 'a', date: '2025-11-01', trigger: 'state visit' }, { id: 'b', date: '2025-11-01', trigger: 'held talks' }, /kinds trip and meeting differ/],
+    ['two wordings of one trip', { id: 'a', date: '2025-11-01', trigger: 'state visit' }, { id: 'b', date: '2025-11-01', trigger: 'arrived' }, null],
+    ['a trigger naming no kind fits either', { id: 'a', date: '2025-11-01', trigger: 'state visit' }, { id: 'b', date: '2025-11-01', trigger: 'hosted' }, null],
+    ['a phone call and a meeting on one day', { id: 'a', date: '2025-06-10', mode: 'phone' }, { id: 'b', date: '2025-06-10', mode: 'visit' }, /modes phone and visit differ/],
+    ['a phone call and a meeting of unknown mode', { id: 'a', date: '2025-06-10', mode: 'phone' }, { id: 'b', date: '2025-06-10', mode: null }, null],
+    ['a forum and a meeting held at it', { id: 'a', actor: ['KOR', 'CHN'], recipient: ['IGO:APEC'], date: '2025-11-01' }, { id: 'b', actor: ['KOR'], recipient: ['CHN'], date: '2025-11-01' }, /forums IGO:APEC and - differ/],
+    ['one document reporting a deployment and more to come', { id: 'a', type: 'MOBILIZE', actor: ['USA'], date: 'pub', published: '2017-04-26', doc: 'd' }, { id: 'b', type: 'MOBILIZE', actor: ['USA'], date: '2017-04-26', future: true, doc: 'd' }, /done and another as planned/],
+    ['a preview and a report of one meeting in two documents', { id: 'a', date: '2026-01-05', future: true, doc: 'd1' }, { id: 'b', date: '2026-01-05', doc: 'd2' }, null],
+    ['an undated plan and the act days after its publication', { id: 'a', date: 'pub', published: '2026-01-02', future: true }, { id: 'b', date: '2026-01-06' }, null],
+    ['an undated plan and an act days before its publication', { id: 'a', date: 'pub', published: '2026-01-06', future: true }, { id: 'b', date: '2026-01-02' }, /do not overlap/],
+    ['two acts named in one sentence, compared by their own clauses', { id: 'a', type: 'AGREE', date: '2025-11-01', trigger: 'renewed', sentence: 'They renewed their currency swap and agreed to restart high-level contacts.' }, { id: 'b', type: 'AGREE', date: '2025-11-01', trigger: 'agreed to restart', sentence: 'They renewed their currency swap and agreed to restart high-level contacts.' }, /share no topic word/],
   ])('%s', (_, a, b, expected) => {
     const why = incompatibility(r(a), r(b));
     if (expected === null) expect(why).toBeNull();
@@ -51,8 +62,21 @@ describe('topicWords', () => {
     ['Seoul and Beijing agreed to widen cultural exchanges, officials said.', ['cultu', 'excha', 'widen']],
     ['Lee and Xi held talks.', []],
     ["The ministry's visa-free scheme", ['schem', 'visa-']],
+    ['Seoul agreed to host the THAAD battery.', ['batte', 'host', 'thaad']],
   ])('%s', (sentence, expected) => {
     expect(topicWords(sentence, getFusionRules().topicStopwords)).toEqual(expected);
+  });
+});
+
+describe('actClause', () => {
+  it.each([
+    ['They renewed their currency swap and agreed to restart high-level contacts.', 'renewed', 'renewed their currency swap'],
+    ['They renewed their currency swap and agreed to restart high-level contacts.', 'agreed to restart', 'agreed to restart high-level contacts.'],
+    ['The leaders signed memorandums on trade; officials called it a start.', 'signed', 'signed memorandums on trade'],
+    ['The leaders met on Saturday, renewing a currency swap and agreeing to restart regular contacts.', 'renewing', 'renewing a currency swap'],
+    ['Officials said the deal was done.', 'agreed', 'Officials said the deal was done.'],
+  ])('%s [%s]', (sentence, trigger, expected) => {
+    expect(actClause(sentence, trigger, getFusionRules().clauseWords)).toBe(expected);
   });
 });
 
@@ -96,6 +120,18 @@ describe('clusterReports', () => {
         { id: 'p3', type: 'PROTEST', date: 'pub', published: '2025-09-10' },
       ]),
     ).toEqual([['p1', 'p2'], ['p3']]);
+  });
+
+  it('lets a vague report join an event only when it fits at least half of its precise reports', () => {
+    const c = (id: string, recipient: string[], date = '2024-11-01') => ({ id, type: 'CONCEDE', actor: ['CHN'], recipient, date });
+    // a, b and c are one waiver (nested recipient lists); "for Norwegians" fits b and c, "for Danes" only c.
+    const cores = [c('a', ['KOR']), c('b', ['KOR', 'NOR']), c('c', ['DNK', 'KOR', 'NOR'])];
+    expect(groups([...cores, c('nor', ['NOR'], '2024-11'), c('dnk', ['DNK'], '2024-11')])).toEqual([['a', 'b', 'c', 'nor'], ['dnk']]);
+  });
+
+  it('never joins a trip and a meeting, even through a report that fits both', () => {
+    const at = (id: string, trigger: string) => ({ id, date: '2025-11-01', trigger });
+    expect(groups([at('a', 'state visit'), at('b', 'hosted'), at('c', 'summit')])).toEqual([['a', 'b'], ['c']]);
   });
 
   it('merges two events when a new report bridges them', () => {

@@ -1,6 +1,6 @@
 import type { EventRecord } from '../../types.js';
 import { addDays } from '../../util/dates.js';
-import { familyOf, type FusionRules } from './rules.js';
+import { familyOf, kindOf, type FusionRules } from './rules.js';
 
 /** Reports fuse only with reports of the same status: what happened, what did not, what might. */
 export type ReportStatus = 'asserted' | 'negated' | 'hypothetical';
@@ -27,6 +27,10 @@ export interface FusionReport extends ReportSource {
   topics: string[];
   /** Topic words of the evidence sentence (stems) when the family compares words; empty otherwise. */
   words: string[];
+  /** The kind of act within the family, from the trigger (a trip or a meeting), or null. */
+  kind: string | null;
+  /** The mode when the family counts it as an act of its own (a phone call), else null. */
+  exclusiveMode: string | null;
   /** Actor and recipient are one set of parties: a symmetric family, or a mutual report. */
   orderFree: boolean;
   /** The report itself is mutual ("X and Y agreed"): several actor countries and no recipient, or `mutual: true`. */
@@ -35,7 +39,7 @@ export interface FusionReport extends ReportSource {
   recipients: string[];
   /** actors ∪ recipients, sorted. */
   parties: string[];
-  /** Date window: the event's interval, or for a date taken from the publication date, the days up to it. Null when undated. */
+  /** Date window: the event's interval, or for a date taken from the publication date, the days up to it (from it, for a planned act). Null when undated. */
   lo: string | null;
   hi: string | null;
   /** The date comes from a date expression in the text (not only from the publication date). */
@@ -61,25 +65,51 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
   let textual = false;
   if (event.date) {
     textual = !(event.date.source === 'inferred' && !event.date.text);
-    lo = textual ? event.date.start : addDays(event.date.start, -rules.undatedWindowDays);
-    hi = event.date.end;
+    // Dated only by its publication: news of what happened up to then, or of what is planned from then on.
+    lo = textual || event.future ? event.date.start : addDays(event.date.start, -rules.undatedWindowDays);
+    hi = !textual && event.future ? addDays(event.date.end, rules.undatedWindowDays) : event.date.end;
   }
   const orderFree = rules.symmetric.has(family) || mutual;
   const complete = orderFree ? parties.length >= 2 || (actors.length > 0 && recipients.length > 0) : actors.length > 0 && recipients.length > 0;
   const core = textual && event.date?.precision === 'day' && complete;
   const topics = rules.topical.has(family) ? [...new Set(event.contexts.filter((c) => !rules.genericContexts.has(c)))].sort() : [];
-  const words = rules.compareWords.has(family) ? topicWords(event.evidence.sentence, rules.topicStopwords) : [];
-  return { ...source, event, family, status, topics, words, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core };
+  const words = rules.compareWords.has(family) ? topicWords(actClause(event.evidence.sentence, event.trigger, rules.clauseWords), rules.topicStopwords) : [];
+  const kind = kindOf(rules, family, event.trigger);
+  const exclusiveMode = event.mode && rules.exclusiveModes.get(family)?.has(event.mode) ? event.mode : null;
+  return { ...source, event, family, status, topics, words, kind, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core };
+}
+
+/**
+ * The part of a sentence that says what one act was about: its trigger and the words after it up
+ * to the end of the clause (a comma, semicolon, colon or dash, a conjunction before another verb
+ * — "and agreed", "and agreeing" —, or the sentence end), at most `maxWords` words after the trigger. "They signed memorandums on trade, and agreed to widen cultural
+ * exchanges" gives "signed memorandums on trade" for the trigger "signed". When the trigger is not
+ * found in the sentence, the whole sentence.
+ *
+ * @example actClause('Lee and Xi renewed their currency swap; they also agreed to meet again.', 'renewed', 10) // → 'renewed their currency swap'
+ */
+export function actClause(sentence: string, trigger: string, maxWords: number): string {
+  const t = trigger.trim().toLowerCase();
+  const at = t ? sentence.toLowerCase().indexOf(t) : -1;
+  if (at < 0) return sentence;
+  const rest = sentence.slice(at + t.length);
+  const stop = rest.search(/[,;:—–]|\s-{1,2}\s|\b(?:and|but|while|as|which|who|where|after|before|saying)\s+(?:also\s+)?\p{Ll}+(?:ed|ing)\b|\band\s+(?:also\s+)?(?:agreed|signed|pledged|promised|said|asked|urged|called|agree|sign|pledge|promise)\b/u);
+  const clause = stop < 0 ? rest : rest.slice(0, stop);
+  const words = clause.split(/\s+/).filter(Boolean).slice(0, maxWords);
+  return `${sentence.slice(at, at + t.length)} ${words.join(' ')}`.trim();
 }
 
 /**
  * What a sentence is about, roughly: its lower-case words of four letters or more that are not
- * stop words, cut to their first five letters so that "cultural" meets "culture". Capitalised
- * words (names of people, places, countries) are left out: parties and places are compared apart.
+ * stop words, cut to their first five letters so that "cultural" meets "culture", and its acronyms
+ * of three letters or more ("THAAD"), whole. Other capitalised words (names of people, places,
+ * countries) are left out: parties and places are compared apart.
  *
  * @example topicWords('Seoul and Beijing agreed to widen cultural exchanges', stop) // → ['cultu', 'excha', 'widen']
  */
 export function topicWords(sentence: string, stopwords: Set<string>): string[] {
   const words = sentence.match(/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{L}'’-]{3,}/gu) ?? [];
-  return [...new Set(words.map((w) => w.replace(/['’]s$/, '')).filter((w) => !stopwords.has(w)).map((w) => w.slice(0, 5)))].sort();
+  // Acronyms of three letters or more name a thing, not a party or place: THAAD, MOU, WTO.
+  const acronyms = (sentence.match(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu) ?? []).map((w) => w.toLowerCase());
+  return [...new Set([...words.map((w) => w.replace(/['’]s$/, '')).filter((w) => !stopwords.has(w)).map((w) => w.slice(0, 5)), ...acronyms.filter((w) => !stopwords.has(w))])].sort();
 }

@@ -10,11 +10,16 @@ const familySchema = z.strictObject({
   topical: z.boolean(),
   compare_words: z.boolean(),
   example: z.string(),
+  /** Modes that name an act of their own: a report in one of them is never the same event as a report in another mode. */
+  exclusive_modes: z.array(z.string().regex(/^[a-z-]+$/)).optional(),
+  /** Kinds of act within the family, told apart by trigger words: reports of two different kinds are different events. */
+  kinds: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(2))).optional(),
 });
 const rulesSchema = z.strictObject({
   families: z.array(familySchema).min(1),
   generic_contexts: z.array(z.string().regex(/^[a-z_]+$/)),
   undated_window_days: z.number().int().min(0).max(365),
+  clause_words: z.number().int().min(1).max(100),
 });
 
 export interface FusionRules {
@@ -27,9 +32,15 @@ export interface FusionRules {
   genericContexts: Set<string>;
   /** Family ids whose reports must share a topic word when both have one. */
   compareWords: Set<string>;
+  /** Family id → modes that are never the same event as a report in another mode. */
+  exclusiveModes: Map<string, Set<string>>;
+  /** Family id → kind → trigger words (lower case) that say a report is of that kind. */
+  kinds: Map<string, Map<string, string[]>>;
   /** Words that say nothing about an act's topic (data/fusion/topic-stopwords.txt). */
   topicStopwords: Set<string>;
   undatedWindowDays: number;
+  /** Words after the trigger that make up an act's clause, whose topic words are compared. */
+  clauseWords: number;
 }
 
 /** Read and check data/fusion/rules.yaml (or another file of that shape). */
@@ -43,7 +54,9 @@ export function loadFusionRules(file = dataPath('fusion', 'rules.yaml'), stopwor
       familyOf.set(c, f.id);
     }
   }
-  return { familyOf, symmetric: new Set(parsed.data.families.filter((f) => f.symmetric).map((f) => f.id)), topical: new Set(parsed.data.families.filter((f) => f.topical).map((f) => f.id)), genericContexts: new Set(parsed.data.generic_contexts), topicStopwords: new Set(readWordList(stopwords)), compareWords: new Set(parsed.data.families.filter((f) => f.compare_words).map((f) => f.id)), undatedWindowDays: parsed.data.undated_window_days };
+  const exclusiveModes = new Map(parsed.data.families.filter((f) => f.exclusive_modes?.length).map((f) => [f.id, new Set(f.exclusive_modes)]));
+  const kinds = new Map(parsed.data.families.filter((f) => f.kinds).map((f) => [f.id, new Map(Object.entries(f.kinds!).map(([k, words]) => [k, words.map((w) => w.toLowerCase())]))]));
+  return { familyOf, exclusiveModes, kinds, symmetric: new Set(parsed.data.families.filter((f) => f.symmetric).map((f) => f.id)), topical: new Set(parsed.data.families.filter((f) => f.topical).map((f) => f.id)), genericContexts: new Set(parsed.data.generic_contexts), topicStopwords: new Set(readWordList(stopwords)), compareWords: new Set(parsed.data.families.filter((f) => f.compare_words).map((f) => f.id)), undatedWindowDays: parsed.data.undated_window_days, clauseWords: parsed.data.clause_words };
 }
 
 let cached: FusionRules | null = null;
@@ -51,6 +64,21 @@ let cached: FusionRules | null = null;
 export function getFusionRules(): FusionRules {
   cached ??= loadFusionRules();
   return cached;
+}
+
+/**
+ * The kind of act a report's trigger names within its family (docs/fusion.md): the kind one of
+ * whose words the trigger holds as a whole word ("state visit" holds "visit"), or null when no kind
+ * or more than one kind matches.
+ *
+ * @example kindOf(rules, 'consult', 'held talks') // → 'meeting'
+ */
+export function kindOf(rules: FusionRules, family: string, trigger: string): string | null {
+  const kinds = rules.kinds.get(family);
+  if (!kinds) return null;
+  const t = ` ${trigger.toLowerCase().replace(/[^\p{L}\p{N}'-]+/gu, ' ')} `;
+  const hits = [...kinds.entries()].filter(([, words]) => words.some((w) => t.includes(` ${w} `))).map(([k]) => k);
+  return hits.length === 1 ? hits[0]! : null;
 }
 
 /** The family of a category; a category the rules do not list is a family of its own. */

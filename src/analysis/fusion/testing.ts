@@ -19,6 +19,8 @@ export interface ReportSpec {
   published?: string | null;
   outlet?: string | null;
   contexts?: string[];
+  /** Trigger words (default: the category in lower case). */
+  trigger?: string;
   /** Evidence sentence (default: `TYPE report ID.`). */
   sentence?: string;
 }
@@ -62,7 +64,7 @@ export function syntheticEvent(s: ReportSpec): EventRecord {
     historical: false,
     score: s.score ?? 2.5,
     quad: QUADS[type] ?? (['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST'].includes(type) ? 'verbal_conflict' : 'material_conflict'),
-    trigger: type.toLowerCase(),
+    trigger: s.trigger ?? type.toLowerCase(),
     evidence: { sentence, start: 0, end: sentence.length, sentence_index: 0 },
     rule: 'test/synthetic',
   };

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { DB_OPTION, choice, stringOption } from '../command.js';
 import { withStore } from '../context.js';
-import { countryPair } from '../dyad-args.js';
+import { countryPair, knownCodes } from '../dyad-args.js';
 import { CommandError, EXIT, UsageError } from '../io.js';
 import { dateFlag, numberFlag } from '../validate.js';
 
@@ -25,7 +25,7 @@ export const briefCommand: Command = {
   },
   examples: ['bilat brief CHN KOR --from 2025-01-01 --to 2026-01-31', 'bilat brief CHN KOR --from 2025-01-01 --to 2026-01-31 --format html --out brief.html'],
   async run(args, io) {
-    const [a, b] = countryPair(args.positionals, 'brief');
+    const [a, b] = countryPair(args.positionals, 'brief', await knownCodes(args, io));
     const from = dateFlag('from', stringOption(args, 'from'));
     const to = dateFlag('to', stringOption(args, 'to'));
     if (!from || !to) throw new UsageError('give the period with --from YYYY-MM-DD and --to YYYY-MM-DD');

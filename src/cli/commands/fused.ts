@@ -2,7 +2,7 @@ import type { FusedEvent } from '../../analysis/fusion/summarize.js';
 import type { Command } from '../command.js';
 import { DB_OPTION, FORMAT_OPTION, choice, listOption, stringOption } from '../command.js';
 import { withStore } from '../context.js';
-import { dyadFlag, splitList } from '../dyad-args.js';
+import { dyadFlag, knownCodes, splitList } from '../dyad-args.js';
 import { EXIT, UsageError } from '../io.js';
 import { LIST_FORMATS, writeRows } from '../output.js';
 import { dateFlag, intFlag } from '../validate.js';
@@ -76,7 +76,7 @@ export const fusedCommand: Command = {
     const to = dateFlag('to', stringOption(args, 'to'));
     if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
     const filter = {
-      dyad: dyadFlag(stringOption(args, 'dyad')),
+      dyad: dyadFlag(stringOption(args, 'dyad'), await knownCodes(args, io)),
       country,
       type: types.length ? types : undefined,
       context: contexts.length ? contexts : undefined,

@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { DB_OPTION, choice, flag, stringOption } from '../command.js';
 import { withStore } from '../context.js';
-import { countryPair } from '../dyad-args.js';
+import { countryPair, knownCodes } from '../dyad-args.js';
 import { EXIT, UsageError } from '../io.js';
 import { renderTable, writeRows } from '../output.js';
 import { dateFlag, numberFlag } from '../validate.js';
@@ -67,7 +67,7 @@ export const indexCommand: Command = {
   },
   examples: ['bilat index CHN KOR --from 2016-01-01 --explain', 'bilat index CHN KOR --half-life 12 --format csv', 'bilat index CHN KOR --weights material_conflict=3 --no-damping'],
   async run(args, io) {
-    const [a, b] = countryPair(args.positionals, 'index');
+    const [a, b] = countryPair(args.positionals, 'index', await knownCodes(args, io));
     const format = choice(args, 'format', ['table', 'csv', 'json'] as const, 'table');
     const from = dateFlag('from', stringOption(args, 'from'));
     const to = dateFlag('to', stringOption(args, 'to'));

@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { DB_OPTION, choice, flag, stringOption } from '../command.js';
 import { withStore } from '../context.js';
-import { countryPair } from '../dyad-args.js';
+import { countryPair, knownCodes } from '../dyad-args.js';
 import { EXIT, UsageError } from '../io.js';
 import { writeRows } from '../output.js';
 import { dateFlag } from '../validate.js';
@@ -29,7 +29,7 @@ export const indicatorsCommand: Command = {
   },
   examples: ['bilat indicators CHN KOR --by quarter --from 2016-01-01 --to 2026-03-31', 'bilat indicators CHN KOR --context culture --format csv', 'bilat indicators CHN KOR --directed --weight sources --by year'],
   async run(args, io) {
-    const [a, b] = countryPair(args.positionals, 'indicators');
+    const [a, b] = countryPair(args.positionals, 'indicators', await knownCodes(args, io));
     const by = choice(args, 'by', GRIDS, 'month');
     const format = choice(args, 'format', ['table', 'csv', 'json'] as const, 'table');
     const weight = choice(args, 'weight', ['none', 'sources'] as const, 'none');

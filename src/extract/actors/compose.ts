@@ -785,6 +785,17 @@ export class SentenceComposer {
   private pronoun(s: Extract<Span, { type: 'pronoun' }>): void {
     const at = this.tokens[s.from]!.start;
     if (s.gender === 'p') {
+      // "Anti-China protesters were kept out after police barred them": a plural group named
+      // earlier in the sentence is "they" before any pair of parties.
+      const group = this.out.filter((m) => m.start < at && m.plural && !m.locative && m.country && m.kind === 'group' && m.sentenceIndex === this.sentence.index).pop();
+      if (group) {
+        this.emit(
+          { ...this.slice(s.from, s.to), kind: group.kind, name: group.name, country: group.country, sector: group.sector, id: group.id, rule: 'actors/coref-pronoun', title: group.title, form: null, locative: false, gender: null, plural: true },
+          `"they" → "${group.text}" (the plural group named earlier in the sentence)`,
+        );
+        return;
+      }
+      if (this.tokens[s.from]!.lower === 'them') return;
       const recent = [...this.out.filter((m) => m.start < at), ...this.previousSentence()]
         .filter((m) => !m.locative && m.country && !m.country.startsWith('IGO:'))
         .sort((a, b) => b.start - a.start);

@@ -22,11 +22,16 @@ function clauseChain(st: Structure, ci: number): number[] {
   const chain = [ci];
   const c0 = st.clauses[ci]!;
   for (const [k, c] of st.clauses.entries()) if (c.parent === ci && c.kind === 'sub' && TIME_OPENERS.has(c.opener ?? '')) chain.push(k);
+  // "after China began letting South Koreans in and Yoon met Xi in Lima last month": a date at the
+  // end of a conjunct joined by a bare "and" may scope over both conjuncts.
+  for (const [k, c] of st.clauses.entries()) if (k === ci + 1 && c.parent === ci && c.kind === 'coord' && c.subject >= 0 && (c.opener === 'and' || c.opener === 'but') && st.toks[c.from - 1]?.text !== ',') chain.push(k);
   // A relative clause describes another occasion ("a summit that Japan is due to host"), unless it
   // is about the same occasion ("talks at which they agreed", "where they agreed").
   if (c0.kind === 'relative' && !(c0.opener === 'where' || c0.opener === 'when' || st.toks[c0.from - 1]?.pos === 'ADP')) return chain;
   for (let c = c0.parent; c >= 0; c = st.clauses[c]!.parent) {
     chain.push(c);
+    // (an adjunct participle shares the "when" clause of the clause it hangs on)
+    if (c0.kind === 'participle') for (const [k, w] of st.clauses.entries()) if (w.parent === c && k !== ci && w.kind === 'sub' && TIME_OPENERS.has(w.opener ?? '')) chain.push(k);
     if (chain.length > 6) break;
   }
   return chain;
@@ -70,13 +75,19 @@ export function eventDate(st: Structure, dates: DateMention[], cueFrom: number, 
   }
   const shifted = relativeToOtherEvent(st, placed, cueFrom, storyDay ?? published);
   if (shifted) return shifted;
-  const chain = clauseChain(st, ci);
+  let chain = clauseChain(st, ci);
+  // ", and Beijing has still not lifted its bans": a present perfect with its own subject states how
+  // things stand now; the other conjunct's date is not its date.
+  const own = st.clauses[ci]!;
+  if (own.subject >= 0 && own.kind === 'coord' && COORD.has(own.opener ?? '') && st.toks.slice(own.from, cueFrom).some((t) => t.pos === 'AUX' && (t.lower === 'has' || t.lower === 'have'))) chain = [ci];
   // A gerund after a preposition or an infinitive in the cue's complement ("barring agencies from
   // selling tours … in March 2017") does not take the date away from the cue.
   const isVerb = (i: number) => st.toks[i]!.pos === 'VERB' && !(/ing$/.test(st.lower[i]!) && st.toks[i - 1]?.pos === 'ADP') && st.lower[i - 1] !== 'to';
   for (const c of chain) {
     // "since September 2018" is a starting point: not the date of a negated event ("have not met since…").
-    const here = placed.filter((x) => x.clause === c && !(negated && (st.lower[x.a] === 'since' || st.lower[x.a - 1] === 'since')));
+    // "suspending visas and, a day later, scrapping transit": a date after "and" right before another cue is that cue's.
+    const nextCues = (x: { a: number; b: number }) => c === ci && x.a >= cueTo && otherCues.some(([oa]) => oa >= x.b && oa <= x.b + 2) && st.lower.slice(cueTo, x.a).some((w) => COORD.has(w));
+    const here = placed.filter((x) => x.clause === c && !(negated && (st.lower[x.a] === 'since' || st.lower[x.a - 1] === 'since')) && !nextCues(x));
     if (!here.length) continue;
     // In the cue's clause: nearest to the cue. In a governing clause: nearest to its verb.
     let from = cueFrom;

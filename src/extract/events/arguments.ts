@@ -267,7 +267,8 @@ export class ArgumentFinder {
       const actorMs = members(speaker?.group);
       const recipientMs = members(own ?? undefined);
       // A speaker saying what they themselves must do is not a demand.
-      if (!recipientMs.length || recipientMs.every((m) => actorMs.some((x) => x.country === m.country))) {
+      // ("Xi said Seoul and Beijing should work together": a call on both sides, the speaker among them.)
+      if (!recipientMs.length || recipientMs.some((m) => actorMs.some((x) => x.country === m.country))) {
         why.push('no one else is asked');
         return { actor: [], recipient: [], passive, subjectClause: rc, subjectEnd, why };
       }

@@ -25,5 +25,6 @@ describe('dyadCounterpart', () => {
     [['CHN@0'], ['CHN@0', 'USA@0'], null],
     [['USA@0'], ['USA@0'], null],
     [['CHN@0', 'KOR@0'], ['CHN@0', 'KOR@0'], null],
+    [['CHN@0'], ['CHN@0', 'KOR@0'], 'KOR'],
   ] as const)('actor %j in a sentence naming %j → %s', (actor, sentence, expected) => expect(dyadCounterpart(['CHN', 'KOR'], ms(...actor), ms(...sentence))).toBe(expected));
 });

@@ -33,7 +33,9 @@ export function dyadCounterpart(dyad: [string, string] | null, actor: RichMentio
   if (own.size !== 1) return null;
   const side = [...own][0]!;
   if (!dyad.includes(side)) return null;
+  const other = dyad[0] === side ? dyad[1] : dyad[0];
+  // (The other side may be named elsewhere in the sentence: "welcomed Seoul's announcement, calling it…".)
   const named = sentenceMentions.filter((m) => !m.locative && m.country).map((m) => m.country!);
-  if (named.some((c) => c !== side)) return null;
-  return dyad[0] === side ? dyad[1] : dyad[0];
+  if (named.some((c) => c !== side && c !== other)) return null;
+  return other;
 }

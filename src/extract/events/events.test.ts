@@ -293,6 +293,116 @@ describe('ethnic groups', () => {
   });
 });
 
+describe('clause structure', () => {
+  it('opens a clause at a bare "and" before a new subject and its verb', () => {
+    const text = 'Relations improved after China began letting South Koreans enter without visas and Yoon met Xi Jinping in Lima last month.';
+    const out = events(text, '2024-12-04', [{ text: 'last month', start: '2024-11-01', end: '2024-11-30', precision: 'month' }]);
+    const meet = out.find((e) => e.event_type === 'CONSULT');
+    expect(meet ? dyad(meet) : null).toBe('CONSULT KOR→CHN');
+    // the date at the end of the second conjunct still dates the first
+    for (const e of out) expect(e.date?.start).toBe('2024-11-01');
+  });
+
+  it('gives a participle after a "when" clause the main clause\'s subject and date, and keeps it apart from a negated act', () => {
+    const text = 'Yoon did not meet Xi Jinping when the Chinese leader stopped in Seoul on Thursday, speaking with Xi by phone instead.';
+    const out = events(text, '2022-08-09', [{ text: 'on Thursday', start: '2022-08-04', precision: 'day' }]);
+    expect(out.map((e) => `${dyad(e)} ${e.negated}`)).toEqual(['CONSULT KOR→CHN true', 'CONSULT KOR→CHN false']);
+    expect(out[1]!.date?.start).toBe('2022-08-04');
+  });
+});
+
+describe('cue words the tagger misreads', () => {
+  it('reads a bare verb before a determiner as a verb ("watched … ministers sign a …")', () => {
+    const out = events('Xi Jinping and Yoon Suk Yeol watched their ministers sign a series of memorandums.', '2024-11-15');
+    expect(out.some((e) => e.event_type === 'AGREE' && e.trigger.startsWith('sign'))).toBe(true);
+  });
+
+  it('treats the bare infinitive after "agreed to let X" as the agreement\'s content', () => {
+    const out = events('Seoul agreed to let the United States station its missile-defence system in the South.', '2024-11-15');
+    expect(out.map(dyad)).toEqual(['AGREE KOR→USA']);
+  });
+
+  it('does not code a standing ban named as the topic of a question', () => {
+    const out = events("Is Beijing's ban on Korean pop culture finally loosening?", '2024-11-15');
+    expect(out.filter((e) => e.event_type === 'SANCTION')).toEqual([]);
+  });
+});
+
+describe('dates across clauses and sentences', () => {
+  it('carries a background event\'s stated date to the next undated sentence of its paragraph', () => {
+    const text = 'Seoul agreed to host a US missile-defence battery in 2016. Chinese broadcasters stopped airing South Korean dramas.';
+    const out = events(text, '2024-12-20', [{ text: 'in 2016', start: '2016-01-01', end: '2016-12-31', precision: 'year' }]);
+    const ban = out.find((e) => e.event_type === 'SANCTION');
+    expect([ban?.date?.start, ban?.historical]).toEqual(['2016-01-01', true]);
+  });
+
+  it('does not carry it across a paragraph break', () => {
+    const text = 'Seoul agreed to host a US missile-defence battery in 2016.\n\nChinese broadcasters stopped airing South Korean dramas.';
+    const out = events(text, '2024-12-20', [{ text: 'in 2016', start: '2016-01-01', end: '2016-12-31', precision: 'year' }]);
+    expect(out.find((e) => e.event_type === 'SANCTION')?.historical).toBe(false);
+  });
+
+  it('keeps a present perfect conjunct with its own subject at the publication date', () => {
+    const text = 'Seoul accused Beijing of stalling on Monday, and China has still not lifted its ban on South Korean tours.';
+    const out = events(text, '2018-01-23', [{ text: 'on Monday', start: '2018-01-22', precision: 'day' }]);
+    const lift = out.find((e) => e.event_type === 'CONCEDE');
+    expect([lift?.negated, lift?.date?.start]).toEqual([true, '2018-01-23']);
+  });
+});
+
+describe('reported demands', () => {
+  it('codes "X told Y (that) Y should …" once, however many modals follow', () => {
+    const out = events('Xi Jinping told Yoon Suk Yeol South Korea should resist outside pressure and should keep supply chains stable.', '2024-11-15');
+    expect(out.filter((e) => e.event_type === 'REQUEST').map(dyad)).toEqual(['REQUEST CHN→KOR']);
+  });
+
+  it('does not code a call on both sides, the speaker among them, as a demand', () => {
+    const out = events('Xi Jinping said Seoul and Beijing should work more closely on trade.', '2024-11-15');
+    expect(out.filter((e) => e.event_type === 'REQUEST')).toEqual([]);
+  });
+});
+
+describe('coordinated acts with their own dates', () => {
+  const dates: FixedDate[] = [
+    { text: 'on Jan. 10', start: '2023-01-10', precision: 'day' },
+    { text: 'a day later', start: '2023-01-11', precision: 'day', source: 'inferred' },
+  ];
+  const text = 'China hit back on Jan. 10, suspending short-term visas for South Koreans and, a day later, scrapping visa-free transit for them.';
+  const out = events(text, '2023-02-15', dates);
+
+  it('codes two acts, each with its own date', () => {
+    expect(out.map((e) => `${dyad(e)} ${e.date?.start}`)).toEqual(['SANCTION CHN→KOR 2023-01-10', 'SANCTION CHN→KOR 2023-01-11']);
+  });
+
+  it('resolves "them" to the plural group named earlier in the sentence', () => {
+    expect(out[1]!.recipient.map((r) => [r.text, r.country])).toEqual([['them', 'KOR']]);
+  });
+});
+
+describe('references to an occasion already coded', () => {
+  it('does not code "Yoon\'s visit" again after the meeting was coded', () => {
+    const out = events('Yoon Suk Yeol met Xi Jinping in Lima on Friday.\n\nNorth Korea loomed over Yoon\'s whole visit.', '2024-11-16', [{ text: 'on Friday', start: '2024-11-15', precision: 'day' }]);
+    expect(out.filter((e) => e.event_type === 'CONSULT').map((e) => e.trigger)).toEqual(['met']);
+  });
+
+  it('still codes a first mention of a visit', () => {
+    const out = events('North Korea loomed over Yoon\'s whole visit to China.', '2024-11-16');
+    expect(out.filter((e) => e.event_type === 'CONSULT').map(dyad)).toEqual(['CONSULT KOR→CHN']);
+  });
+});
+
+describe('gaps and name-calling', () => {
+  it('does not read "told X that Y wanted to" as an order', () => {
+    const out = events('Park Jin told Wang Yi that Seoul wanted to put relations on a more mature footing.', '2022-08-09');
+    expect(out.filter((e) => e.event_type === 'REQUEST')).toEqual([]);
+  });
+
+  it('codes calling another party\'s rules discriminatory as an accusation', () => {
+    const out = events("Beijing called Seoul's entry rules discriminatory.", '2023-01-12');
+    expect(out.map(dyad)).toEqual(['ACCUSE CHN→KOR']);
+  });
+});
+
 describe('event records', () => {
   it('score and quad come from the ontology', () => {
     const [e] = events('Seoul criticised Tokyo.', '2024-11-15');

@@ -78,6 +78,13 @@ const FORMER = 'former official';
 /** Nouns that follow an event noun as time adverbials ("talks today"), not as its head. */
 const DEICTIC_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
 
+/** Present-tense forms that keep a clause in the present. */
+const PRESENT = new Set(['is', 'are', 'has', 'have', 'remains', 'remain', 'says', 'say', 'seems', 'appears']);
+/** Records coded from a nominal that is not carried by a verb of its own (a reference to an act). */
+const REFERENCES = new WeakSet<EventRecord>();
+const CAUSATIVES = new Set(['let', 'help', 'make', 'allow']);
+const ARTICLES = new Set(['a', 'an', 'the', 'its', 'their']);
+
 function isVerbTag(pos: string): boolean {
   return pos === 'VERB' || pos === 'AUX';
 }
@@ -116,8 +123,18 @@ export function codeEvents(ctx: PipelineContext, opts: EventCoderOptions): Event
     }
     const st = analyse(s.text, s.start, mentions, lex);
     const carry = narrativeDate(out, ctx.doc.text, s.start, ctx.doc.published, lede, ledeDay);
-    const sentenceCtx = { carry, dyad, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
-    out.push(...codeSentence(ctx, sentenceCtx, matches, lex, ontology, opts.gazetteer, log));
+    const sentenceCtx = { carry, dyad, lede, quoted, s, st, toks, mentions, places: inSentence(places, s), dates: inSentence(dates, s) };
+    const sc = sentenceCtx;
+    for (const r of codeSentence(ctx, sentenceCtx, matches, lex, ontology, opts.gazetteer, log)) {
+      // "North Korea loomed over Yoon's whole visit": a nominal occasion that only names a meeting or
+      // visit an earlier sentence already coded (same parties, no date in the sentence) is that event again.
+      const again = REFERENCES.has(r) && r.event_type === 'CONSULT' && !sc.dates.length && out.find((o) => o.event_type === r.event_type && !o.negated && !o.future && r.actor.every((a) => [...o.actor, ...o.recipient].some((x) => x.country === a.country)) && r.recipient.every((a) => [...o.actor, ...o.recipient].some((x) => x.country === a.country)));
+      if (again) {
+        log?.(`${r.event_type} "${r.trigger}" (sentence ${s.index}): names the ${again.event_type} "${again.trigger}" coded earlier — not coded again`);
+        continue;
+      }
+      out.push(r);
+    }
   }
   return out;
 }
@@ -146,6 +163,10 @@ export function ledeEnd(text: string): number {
 
 export function narrativeDate(previous: EventRecord[], text: string, at: number, published: string | null, ledeTo = ledeEnd(text), ledeDay: DateMention | null = null): DateValue | null {
   const dated = (e: EventRecord) => !!e.date?.text && e.date.precision === 'day' && !e.future && !e.historical && !e.rule.includes('date/relative-shift');
+  // "The restrictions took hold in 2016, after… Chinese broadcasters stopped airing…": background
+  // goes on in the same paragraph at the date the last background event stated.
+  const last = previous[previous.length - 1];
+  if (last?.historical && last.date?.text && last.date.source === 'stated' && !last.rule.includes('date/relative-shift') && !text.slice(last.evidence.end, at).includes('\n')) return last.date;
   const prev = [...previous].reverse().find(dated);
   if (prev?.date && !text.slice(prev.evidence.end, at).includes('\n')) return prev.date;
   const lede = previous.find((e) => dated(e) && e.evidence.start < ledeTo)?.date;
@@ -170,6 +191,8 @@ interface SentenceContext {
   carry: DateValue | null;
   /** The document's main dyad (dyad.ts), for recipients the sentence leaves unnamed. */
   dyad: [string, string] | null;
+  /** Offset where the lede ends (ledeEnd). */
+  lede: number;
   /** True when a document offset lies inside a direct quotation. */
   quoted: (offset: number) => boolean;
   s: Sentence;
@@ -204,7 +227,10 @@ function chooseCues(sc: SentenceContext, matches: CueMatch[], log: DebugFn | nul
     const cl = sc.st.clauses[sc.st.clauseOf[a] ?? 0]!;
     const verbBefore = sc.st.toks.slice(cl.from, a).some((t) => t.pos === 'VERB');
     const reduced = cue.frame === 'verb' && verbBefore && /ed$/.test(sc.st.lower[a] ?? '') && before === 'NOUN' && !DEICTIC_DAYS.has(sc.st.lower[a - 1]!) && sc.st.groups.every((g) => a - 1 < g.from || a - 1 >= g.to) && !sc.st.toks.slice(a + 1, cl.to).some((t) => t.lower === 'by');
-    const ok = cue.frame === 'verb' ? (isVerbTag(pos) || gerund || afterAux || verbInside) && !attributive && !reduced : !isVerbTag(pos);
+    // "watched their ministers sign a series of memorandums": a bare form the tagger read as a noun
+    // is a verb when a determiner follows it directly (a noun is not followed by "a" or "the").
+    const beforeDet = pos === 'NOUN' && b > a && ARTICLES.has(sc.st.lower[a + 1] ?? '') && !['DET', 'ADJ', 'ADP', 'NUM'].includes(before) && !/s$/.test(sc.st.lower[a] ?? '');
+    const ok = cue.frame === 'verb' ? (isVerbTag(pos) || gerund || afterAux || verbInside || beforeDet) && !attributive && !reduced : !isVerbTag(pos);
     // "March" and "Chad" are names, not cues: a capitalised cue word counts only at the start of a sentence.
     const first = sc.toks[m.from]!;
     if (m.from > 0 && /^\p{Lu}/u.test(first.text) && !/^["“‘'(]$/.test(sc.toks[m.from - 1]!.text)) {
@@ -225,6 +251,11 @@ function chooseCues(sc: SentenceContext, matches: CueMatch[], log: DebugFn | nul
     }
     if (!ok) {
       log?.(`cue ${cue.id} "${sc.st.toks.slice(a, b).map((t) => t.text).join(' ')}" rejected: tagged ${pos}, frame ${cue.frame}`);
+      continue;
+    }
+    // "told Wang that Seoul wanted to use…": a gap does not run on into a "that" clause.
+    if (sc.st.lower.slice(a + 1, b - 1).some((w, k) => w === 'that' && sc.st.toks[a + 1 + k]!.pos !== 'DET')) {
+      log?.(`cue ${cue.id} "${sc.st.toks.slice(a, b).map((t) => t.text).join(' ')}" rejected: its gap crosses "that"`);
       continue;
     }
     // "riot police", "the summit readout": a one-word nominal cue that modifies the noun after it names no act.
@@ -248,6 +279,11 @@ function embeddedIn(c: Chosen, chosen: Chosen[], st: Structure): Chosen | null {
     if (c.a - p.b > 40) continue;
     let i = c.a - 1;
     while (i >= p.b && st.toks[i]!.pos === 'ADV') i--;
+    // "agreed to let the United States station its system": a causative's bare infinitive is content too.
+    const g = st.groups.find((x) => x.to === i + 1 && x.from > p.b);
+    let k = g ? g.from - 1 : -1;
+    while (k > p.b && st.toks[k]!.pos === 'DET') k--;
+    if (g && CAUSATIVES.has(st.lower[k] ?? '') && st.lower[k - 1] === 'to') i = k - 1;
     const directlyAfter = i < p.b;
     // A nominal cue in the complement ("agreed to launch a dialogue") is part of the content too.
     const nominal = c.match.compiled.cue.frame === 'noun' && c.a - p.b <= 8;
@@ -308,7 +344,10 @@ function isInvitation(st: Structure, req: Chosen, meet: Chosen): boolean {
 /** True when a cue sits before the first verb of its clause (it is, or modifies, the subject). */
 function isSubjectOfClause(st: Structure, c: Chosen): boolean {
   const cl = st.clauses[c.clause]!;
-  for (let i = cl.from; i < c.a; i++) if (isVerbTag(st.toks[i]!.pos)) return false;
+  // ("Beijing's ban": a possessive is not "is"; "is Beijing's ban … loosening?": a question's
+  // fronted auxiliary is not the clause's verb.)
+  const question = st.toks[st.toks.length - 1]?.text === '?';
+  for (let i = cl.from; i < c.a; i++) if (isVerbTag(st.toks[i]!.pos) && st.lower[i] !== "'s" && !(question && st.toks[i]!.pos === 'AUX')) return false;
   return true;
 }
 
@@ -320,6 +359,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
   const out: EventRecord[] = [];
   const coded: Array<{ record: EventRecord; noun: boolean; reference: boolean; clause: number; name: string }> = [];
   const seen = new Map<string, Chosen>();
+  const seenDates = new Map<Chosen, string | null>();
   const delegated = new Set<Chosen>();
   // Delegations are decided before coding so the ordering cue is skipped even though it comes first.
   for (const c of chosen) {
@@ -435,7 +475,14 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     }
     // No date in the sentence: a past event right after a dated one in the same paragraph most
     // often continues the same occasion ("Lee and Xi met on Monday. … They agreed to…").
-    if (when.date?.source === 'inferred' && !when.date.text && !flags.future && !flags.hypothetical && sc.carry) {
+    // (Not into the present perfect after the lede: "Beijing has still not lifted its bans" states
+    // how things stand at publication; in the lede, "Lee has ordered…" is the news of the day.)
+    const perfect = s.start >= sc.lede && st.toks.slice(st.clauses[c.clause]!.from, c.a).some((t) => t.pos === 'AUX' && (t.lower === 'has' || t.lower === 'have'));
+    // (A background date carries only into the past tense: "The new scheme is a reply to China's
+    // own visa waiver" is about now.)
+    const present = st.toks.slice(st.clauses[c.clause]!.from, c.b).some((t) => PRESENT.has(t.lower) && isVerbTag(t.pos));
+    const background = !!sc.carry && dateFlags(sc.carry, published).historical;
+    if (when.date?.source === 'inferred' && !when.date.text && !flags.future && !flags.hypothetical && !perfect && !(background && present) && sc.carry) {
       when.date = { ...sc.carry, source: 'inferred' };
       when.why = `no date in the sentence: the previous event's "${sc.carry.text}" carries over`;
     }
@@ -471,16 +518,23 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       draft.mode = null;
       draft.rules.push('refine/future-cooperation');
     }
-    const dedupe = `${draft.category}|${draft.actor.map((m) => m.country).join(',')}|${draft.recipient.map((m) => m.country).join(',')}`;
+    // ("did not meet Pelosi…, speaking with her by phone": a negated act and a done one are two.)
+    const dedupe = `${draft.category}|${flags.negated ? 'not|' : ''}${draft.actor.map((m) => m.country).join(',')}|${draft.recipient.map((m) => m.country).join(',')}`;
     const twin = seen.get(dedupe);
     const bothVerbs = twin && cue.frame === 'verb' && twin.match.compiled.cue.frame === 'verb';
     // "kicked and punched the photographers" is one act; "suspending visas … and scrapping visa-free
     // transit" (two verbs, each with its own object) are two.
-    if (twin && (bothVerbs ? coordinatedVerbs(st, twin, c) : twin.clause === c.clause)) {
+    // "…the two countries should resist … and should keep …": one reported demand, however many modals.
+    const oneReport = twin && cue.args === 'report' && twin.match.compiled.cue.args === 'report';
+    // ("suspending visas on Jan. 10 and, a day later, scrapping visa-free transit": an act with a date
+    // of its own is another act.)
+    const ownDate = !!twin && !!when.date?.text && seenDates.get(twin) !== when.date.text && sc.dates.some((d) => d.text === when.date!.text && d.start >= st.toks[twin.b - 1]!.end && d.end <= st.toks[c.a]!.start);
+    if (twin && (oneReport || (bothVerbs ? !ownDate && coordinatedVerbs(st, twin, c) : twin.clause === c.clause))) {
       log?.(`cue ${cue.id} "${triggerText}": same event as an earlier cue in the sentence — merged`);
       continue;
     }
     seen.set(dedupe, c);
+    seenDates.set(c, when.date?.text ?? null);
     const date = when.date;
     const at = date && date.source === 'stated' ? date.start : date?.text ? date.start : published;
     const ref = (m: RichMention): ActorRef => {
@@ -528,6 +582,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     );
     out.push(record);
     coded.push({ record, noun: cue.frame === 'noun', reference: cue.frame === 'noun' && args.via !== 'verb', clause: c.clause, name: `${cue.id} "${triggerText}"` });
+    if (cue.frame === 'noun' && args.via === 'modifier') REFERENCES.add(record);
   }
   // A nominal cue that names an act a verb in the same clause already coded ("held a meeting
   // with…" after "met") is the same event.

@@ -180,6 +180,14 @@ export function analyse(text: string, offset: number, mentions: RichMention[], l
       starts.push({ at: i, kind: 'coord', opener: ',' });
       continue;
     }
+    // "…letting South Koreans enter and Yoon met Xi": "and" + a new actor subject + its verb opens a clause.
+    if ((t.lower === 'and' || t.lower === 'but') && toks[i - 1]!.text !== ',') {
+      const h = groups.find((x) => x.from === i + 1);
+      if (h && !h.locative && !h.possessive && (isVerb(toks[h.to]) || (toks[h.to]?.pos === 'ADV' && isVerb(toks[h.to + 1])))) {
+        starts.push({ at: i, kind: 'coord', opener: t.lower });
+        continue;
+      }
+    }
     if (inGroup(i)) continue;
     const prev = toks[i - 1]!;
     const attr = phraseAt(m.attribution, lower, i);
@@ -256,6 +264,9 @@ export function analyse(text: string, offset: number, mentions: RichMention[], l
         break;
       }
     }
+    // "Yoon did not meet Pelosi when she stopped in Seoul, speaking with her by phone": an
+    // adjunct participle after a subordinate clause belongs to the clause that one hangs on.
+    if (c.kind === 'participle') while (c.parent >= 0 && clauses[c.parent]!.kind === 'sub' && clauses[c.parent]!.parent >= 0) c.parent = clauses[c.parent]!.parent;
   });
   // Subjects: the first group before the clause's first verb.
   clauses.forEach((c) => {

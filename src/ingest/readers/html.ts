@@ -74,10 +74,55 @@ export function htmlPublished(doc: Doc): string | null {
 /** "Headline | Site" → "Headline". */
 function stripSiteName(title: string | null, outlet: string | null): string | null {
   if (!title) return null;
-  const parts = title.split(/\s+[|–—-]\s+/);
+  const parts = title.split(/\s+[|–—·-]\s+/);
   if (parts.length < 2) return title;
   const last = parts[parts.length - 1]!;
   return outlet === last || last.length < parts[0]!.length ? parts.slice(0, -1).join(' - ') : title;
+}
+
+const OUTLET_NAME = /^(?:The\s+)?\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'’.-]*|of|the|and|&|on)){0,5}$/u;
+
+/** "Headline | Site" → "Site", when the last part reads as a name of a few capitalised words and is shorter than the headline. */
+export function titleSiteName(title: string | null): string | null {
+  if (!title) return null;
+  const parts = title.split(/\s+[|–—·]\s+|\s+-\s+/);
+  if (parts.length < 2) return null;
+  const last = parts[parts.length - 1]!.trim();
+  return last.length < parts[0]!.length && OUTLET_NAME.test(last) ? last : null;
+}
+
+const COMPANY_SUFFIX = /[\s,]+(?:Ltd\.?|Limited|Inc\.?|LLC|Co\.(?:,?\s*Ltd\.?)?|Corp\.?|Corporation|plc|PLC|GmbH|S\.A\.|Media(?:\s+(?:Co\.?|Group|Company))?|Group|Company|Holdings)$/;
+
+/**
+ * The outlet a copyright line names: "© 2025 Yellow Sea Review Ltd. All rights reserved." →
+ * "Yellow Sea Review". The company behind a paper is not its masthead, so company suffixes
+ * ("Ltd.", "Media Co.") are cut; null when what is left does not read as a name.
+ */
+export function copyrightOutlet(line: string): string | null {
+  let s = line.replace(/\s+/g, ' ').trim();
+  if (!/©|\(c\)|copyright|all rights reserved/i.test(s)) return null;
+  s = s.replace(/all rights reserved\.?/i, '').replace(/registered in .*$/i, '').replace(/©|\(c\)|copyright/gi, '').replace(/\b(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)?\d{2})?\b/g, '');
+  s = s.replace(/^[\s.,:·-]+|[\s.,:·-]+$/g, '');
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    s = s.replace(COMPANY_SUFFIX, '').replace(/[\s.,]+$/, '');
+  }
+  return s && OUTLET_NAME.test(s) ? s : null;
+}
+
+/** The outlet named by a copyright line in the page's footers, if any. */
+function footerOutlet(doc: Doc): string | null {
+  const FOOTER = 'footer, [role="contentinfo"]';
+  // The innermost lines first (a footer holds links besides its copyright line), then whole footers.
+  for (const selector of ['.copyright', `:is(${FOOTER}) :is(p, small, span, div, li)`, FOOTER]) {
+    for (const el of [...doc.querySelectorAll(selector)].reverse()) {
+      for (const line of (el.textContent ?? '').split(/\n/)) {
+        const o = copyrightOutlet(line);
+        if (o) return o;
+      }
+    }
+  }
+  return null;
 }
 
 const BOILERPLATE =
@@ -102,7 +147,9 @@ export const htmlReader: Reader = {
       document.querySelector('h1')?.textContent?.trim() ??
       null;
     const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url');
-    const outlet = meta(document, 'og:site_name', 'application-name') ?? jsonLd(document, 'publisher')[0] ?? null;
+    const outlet = meta(document, 'og:site_name', 'application-name') ?? jsonLd(document, 'publisher')[0] ?? titleSiteName(document.querySelector('title')?.textContent?.trim() ?? null);
+    // Read before Readability and the boilerplate removal below take footers out of the page.
+    const outletFallback = outlet ? null : footerOutlet(document);
     const language = document.documentElement?.getAttribute('lang') ?? null;
     const published = htmlPublished(document);
 
@@ -132,6 +179,7 @@ export const htmlReader: Reader = {
       title: cleanTitle ?? null,
       url: url ?? null,
       outlet,
+      outletFallback,
       language,
       published,
       format: 'html',

@@ -5,6 +5,7 @@ import { makePdf } from '../../../test/fixtures/pdf.js';
 import { tempDir } from '../../../test/helpers.js';
 import { finalizeDocument } from '../document.js';
 import { loadFile } from '../load.js';
+import { copyrightOutlet, titleSiteName } from './html.js';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
@@ -41,6 +42,12 @@ describe('text and markdown', () => {
     expect(doc.text).not.toContain('**');
   });
 
+  test('markdown: the outlet comes from the dateline though the date comes from the front matter', async () => {
+    const md = `---\ntitle: Leaders agree\ndate: 2026-01-06\n---\n\nBEIJING, Jan. 5 (Yellow Sea Review) — ${ARTICLE}\n`;
+    const doc = finalizeDocument((await loadFile(file('b2.md', md))).documents[0]!);
+    expect([doc.outlet, doc.published, doc.published_source]).toEqual(['Yellow Sea Review', '2026-01-06', 'metadata']);
+  });
+
   test('invalid front matter is reported', async () => {
     await expect(loadFile(file('c.md', '---\ntitle: [unclosed\n---\nBody.'))).rejects.toThrow(/invalid YAML front matter/);
   });
@@ -64,6 +71,36 @@ describe('html', () => {
     for (const junk of ['Home', 'cookies', 'Read more', 'Tour groups return', 'All rights reserved', 'Privacy']) expect(doc.text).not.toContain(junk);
     expect(doc.outlet).toBe('Harbour Gazette');
     expect(doc.title).toBe('Leaders agree to widen exchanges');
+  });
+
+  test.each([
+    ['© 2025 Yellow Sea Review Ltd. Registered in Seoul.', 'Yellow Sea Review'],
+    ['Copyright © Peninsula Ledger Media Co. All rights reserved.', 'Peninsula Ledger'],
+    ['Gyeongbu Daily. All rights reserved.', 'Gyeongbu Daily'],
+    ['© 2019–2026 The Harbour Gazette', 'The Harbour Gazette'],
+    ['All rights reserved.', null],
+    ['© 2026 all content may be shared with credit', null],
+    ['About us · Privacy · Terms', null],
+  ])('copyright line %s', (line, expected) => {
+    expect(copyrightOutlet(line)).toBe(expected);
+  });
+
+  test.each([
+    ['Leaders agree to widen exchanges | Harbour Gazette', 'Harbour Gazette'],
+    ['Moon and Xi agree four principles · Bohai Dispatch', 'Bohai Dispatch'],
+    ['Seoul and Beijing - the long thaw', null],
+    ['Leaders agree to widen exchanges', null],
+  ])('site name in the title %s', (title, expected) => {
+    expect(titleSiteName(title)).toBe(expected);
+  });
+
+  test('outlet: a dateline beats the company in the copyright line; the copyright line is the last resort', async () => {
+    const dated = `<p>BEIJING, Dec. 14 (Bohai Dispatch) — ${ARTICLE}</p>${BODY}`;
+    const withDateline = PAGE('<title>Leaders agree</title><meta property="article:published_time" content="2026-01-06">', dated).replace('© 2026 Harbour Gazette.', '© Bohai Dispatch Media Co.');
+    const a = finalizeDocument((await loadFile(file('g1.html', withDateline))).documents[0]!);
+    expect([a.outlet, a.published, a.published_source]).toEqual(['Bohai Dispatch', '2026-01-06', 'metadata']);
+    const footerOnly = PAGE('<title>Leaders agree</title>', BODY);
+    expect(finalizeDocument((await loadFile(file('g2.html', footerOnly))).documents[0]!).outlet).toBe('Harbour Gazette');
   });
 
   test('malformed HTML still yields its text', async () => {

@@ -13,13 +13,6 @@ import { P, querySchema } from '../params.js';
 
 const QUADS = ['verbal_cooperation', 'material_cooperation', 'verbal_conflict', 'material_conflict'];
 
-/** The index with only the `top` largest contributions of each month, and only their fused events. */
-export function keepTop(index: RelationsIndexResult, top: number) {
-  const months = index.months.map((m) => ({ ...m, event_count: m.events.length, events: m.events.slice(0, top) }));
-  const kept = new Set(months.flatMap((m) => m.events.map((e) => e.id)));
-  return { ...index, months, events: Object.fromEntries(Object.entries(index.events).filter(([id]) => kept.has(id))) };
-}
-
 function differentPair(a: string, b: string): void {
   if (a === b) throw badRequest('b: must be a different country from a', 'b');
 }
@@ -85,7 +78,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
       csv: {
         columns: ['month', 'index', 'change', 'raw', 'decay', 'events', 'top_event'],
         rows: (data) =>
-          (data as { data: ReturnType<typeof keepTop> }).data.months.map((m) => ({ month: m.month, index: m.index, change: m.change, raw: m.raw, decay: m.decay, events: m.event_count, top_event: m.events[0]?.label ?? null })),
+          (data as { data: RelationsIndexResult }).data.months.map((m) => ({ month: m.month, index: m.index, change: m.change, raw: m.raw, decay: m.decay, events: m.event_count, top_event: m.events[0]?.label ?? null })),
       },
       returns: '{ data: { params, start, months: [{ month, index, change, raw, decay, event_count, events: [contribution] }], events: { id: fused event } } }',
       async handle({ store }, { query: q }) {
@@ -99,8 +92,8 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
           ...(q.half_life !== undefined ? { half_life: q.half_life } : {}),
           ...(q.baseline !== undefined ? { baseline: q.baseline } : {}),
           ...(q.source_damping ? { source_damping: q.source_damping } : {}),
-        });
-        return { kind: 'object', data: { data: keepTop(data, q.top ?? 5) } };
+        }, { top: q.top ?? 5 });
+        return { kind: 'object', data: { data } };
       },
     }),
     endpoint({
@@ -169,14 +162,18 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
     endpoint({
       id: 'listSeries',
       list: true,
+      // Derived series group every stored event: seconds on a large database.
+      heavy: (q) => q.kind !== 'imported',
       path: '/series',
       summary: 'The series catalogue: imported series and series derived from events.',
-      query: querySchema({}),
+      query: querySchema({
+        kind: P.choice(['imported', 'derived'], 'only imported series, or only those derived from events (default both)').optional(),
+      }),
       formats: ['json', 'csv', 'jsonl'],
       csv: { columns: ['name', 'kind', 'title', 'unit', 'frequency', 'months', 'origin_country', 'destination_country', 'points', 'first', 'last', 'source'], rows: (data) => data as Array<Record<string, unknown>> },
       returns: 'catalogue rows: name, kind, title, unit, frequency, months, origin_country, destination_country, points, first, last, source',
-      async handle({ store }) {
-        return { kind: 'list', data: await selectCatalogue(store), next_cursor: null };
+      async handle({ store }, { query: q }) {
+        return { kind: 'list', data: await selectCatalogue(store, q.kind ? { kind: q.kind as 'imported' | 'derived' } : {}), next_cursor: null };
       },
     }),
     endpoint({

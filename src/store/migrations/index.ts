@@ -6,10 +6,11 @@ import * as m0004 from './0004-policies-series.js';
 import * as m0005 from './0005-search.js';
 import * as m0005i from './0005-list-indexes.js';
 import * as m0006 from './0006-jobs.js';
+import * as m0007 from './0007-fused-pairs.js';
 
 /**
  * Every migration, in order. Names are frozen once shipped. Reserved next names, so that work
- * in parallel does not collide: 0003-fusion, 0004-policies-series, 0005-search, 0006-jobs.
+ * in parallel does not collide: 0003-fusion, 0004-policies-series, 0005-search, 0006-jobs, 0007-fused-pairs.
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-documents': m0001,
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-search': m0005,
   '0005-list-indexes': m0005i,
   '0006-jobs': m0006,
+  '0007-fused-pairs': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,7 +4,6 @@ import { GRIDS } from '../../analysis/grid.js';
 import { buildIndicators, type IndicatorSeries } from '../../analysis/indicators.js';
 import { getOntology } from '../../knowledge/ontology.js';
 import type { Store } from '../db.js';
-import { dyadCondition } from './fused-events.js';
 import { IsoDay } from './page.js';
 
 const country = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as CHN');
@@ -58,49 +57,60 @@ export interface IndicatorAggregates {
 /**
  * Aggregate the fused events of a pair in SQL: counts, Σ sources, Σ score and Σ score × sources
  * per period, category and quad, overall and per context. Only asserted fused events count
- * (not negated, hypothetical or only announced). Uses the indexes on (status, period) and on
- * the parties' countries.
+ * (not negated, hypothetical or only announced). One grouped query on `fused_pair` (migration
+ * 0007-fused-pairs), whose rows for the pair are one index range and carry every column used:
+ * grouped by the set of contexts as well, so the same rows give the overall sums and, split by
+ * context, the per-context ones.
  *
  * @example const { rows } = await aggregateIndicators(store, { a: 'CHN', b: 'KOR', by: 'month' });
  */
 export async function aggregateIndicators(store: Store, input: IndicatorFilter): Promise<IndicatorAggregates> {
   const f = IndicatorFilterSchema.parse(input);
-  const col = `fused_event.period_${f.by}` as const;
-  const base = () => {
-    let q = store.db.selectFrom('fused_event').where('fused_event.status', '=', 'asserted').where((eb) => dyadCondition(eb, f.a, f.b, f.directed));
-    if (f.from) q = q.where('fused_event.date_end', '>=', f.from);
-    if (f.to) q = q.where('fused_event.date_start', '<=', f.to);
-    if (f.context) q = q.where((eb) => eb.exists(eb.selectFrom('fused_context').select(sql`1`.as('one')).whereRef('fused_context.fused_id', '=', 'fused_event.id').where('fused_context.context', '=', f.context!)));
-    return q;
-  };
-  const measures = [
-    sql<number>`count(*)`.as('n'),
-    sql<number>`sum(fused_event.sources)`.as('w'),
-    sql<number>`sum(fused_event.score)`.as('s'),
-    sql<number>`sum(fused_event.score * fused_event.sources)`.as('sw'),
-  ];
-  const overall = await base()
+  const col = `fused_pair.period_${f.by}` as const;
+  let q = store.db.selectFrom('fused_pair').where('fused_pair.country', '=', f.a).where('fused_pair.other', '=', f.b).where('fused_pair.status', '=', 'asserted');
+  if (f.directed) q = q.where('fused_pair.acts', '=', 1);
+  if (f.from) q = q.where('fused_pair.date_end', '>=', f.from);
+  if (f.to) q = q.where('fused_pair.date_start', '<=', f.to);
+  // `_` may appear in a context: escaped, it matches itself only.
+  if (f.context) q = q.where(sql<boolean>`fused_pair.contexts like ${`%,${f.context.replaceAll('_', '\\_')},%`} escape '\\'`);
+  const grouped = await q
     .where(col, 'is not', null)
-    .select([sql<string>`${sql.ref(col)}`.as('period'), 'fused_event.event_type', 'fused_event.quad', ...measures])
-    .groupBy([col, 'fused_event.event_type', 'fused_event.quad'])
+    .select([
+      sql<string>`${sql.ref(col)}`.as('period'),
+      'fused_pair.contexts',
+      'fused_pair.event_type',
+      'fused_pair.quad',
+      sql<number>`count(*)`.as('n'),
+      sql<number>`sum(fused_pair.sources)`.as('w'),
+      sql<number>`sum(fused_pair.score)`.as('s'),
+      sql<number>`sum(fused_pair.score * fused_pair.sources)`.as('sw'),
+    ])
+    .groupBy([col, 'fused_pair.contexts', 'fused_pair.event_type', 'fused_pair.quad'])
     .execute();
-  const perContext = await base()
-    .innerJoin('fused_context', 'fused_context.fused_id', 'fused_event.id')
-    .where(col, 'is not', null)
-    .select([sql<string>`${sql.ref(col)}`.as('period'), 'fused_context.context', 'fused_event.event_type', 'fused_event.quad', ...measures])
-    .groupBy([col, 'fused_context.context', 'fused_event.event_type', 'fused_event.quad'])
-    .execute();
-  const coarse = await base()
+  const coarse = await q
     .where(col, 'is', null)
-    .where('fused_event.date_start', 'is not', null)
+    .where('fused_pair.date_start', 'is not', null)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   const num = (v: unknown) => Number(v ?? 0);
-  const rows: AggregateRow[] = [
-    ...overall.map((r) => ({ period: String(r.period), context: null, event_type: r.event_type, quad: r.quad, n: num(r.n), w: num(r.w), s: num(r.s), sw: num(r.sw) })),
-    ...perContext.map((r) => ({ period: String(r.period), context: r.context, event_type: r.event_type, quad: r.quad, n: num(r.n), w: num(r.w), s: num(r.s), sw: num(r.sw) })),
-  ];
-  rows.sort((x, y) => x.period.localeCompare(y.period) || (x.context ?? '').localeCompare(y.context ?? '') || x.event_type.localeCompare(y.event_type) || x.quad.localeCompare(y.quad));
+  const cells = new Map<string, AggregateRow>();
+  const add = (period: string, context: string | null, r: (typeof grouped)[number]) => {
+    const key = `${period}\u0000${context ?? ''}\u0000${r.event_type}\u0000${r.quad}`;
+    const cell = cells.get(key);
+    if (cell) {
+      cell.n += num(r.n);
+      cell.w += num(r.w);
+      cell.s += num(r.s);
+      cell.sw += num(r.sw);
+    } else cells.set(key, { period, context, event_type: r.event_type, quad: r.quad, n: num(r.n), w: num(r.w), s: num(r.s), sw: num(r.sw) });
+  };
+  for (const r of grouped) {
+    const period = String(r.period);
+    add(period, null, r);
+    for (const context of r.contexts.split(',')) if (context) add(period, context, r);
+  }
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const rows = [...cells.values()].sort((x, y) => cmp(x.period, y.period) || cmp(x.context ?? '', y.context ?? '') || cmp(x.event_type, y.event_type) || cmp(x.quad, y.quad));
   return { rows, coarser: num(coarse?.n) };
 }
 

@@ -152,8 +152,12 @@ export async function selectSeries(store: Store, name: string): Promise<Series> 
   };
 }
 
-/** Imported series with counts and spans, then derived series for every dyad (and its contexts) found in the events. */
-export async function selectCatalogue(store: Store): Promise<CatalogueRow[]> {
+/**
+ * Imported series with counts and spans, then derived series for every dyad (and its contexts)
+ * found in the events. `kind: 'imported'` skips the derived ones, which group every stored event
+ * (seconds at 100,000 events); `kind: 'derived'` gives only those.
+ */
+export async function selectCatalogue(store: Store, options: { kind?: 'imported' | 'derived' } = {}): Promise<CatalogueRow[]> {
   const imported = await store.db
     .selectFrom('series')
     .leftJoin('series_point', 'series_point.series_name', 'series.name')
@@ -187,6 +191,7 @@ export async function selectCatalogue(store: Store): Promise<CatalogueRow[]> {
     last: r.last === null ? null : String(r.last),
     source: r.source,
   }));
+  if (options.kind === 'imported') return rows;
   const groups = await baseEvents(store.db)
     .innerJoin('event_actor as a', (j) => j.onRef('a.event_id', '=', 'event.id').on('a.role', '=', 'actor'))
     .innerJoin('event_actor as r', (j) => j.onRef('r.event_id', '=', 'event.id').on('r.role', '=', 'recipient'))
@@ -216,5 +221,5 @@ export async function selectCatalogue(store: Store): Promise<CatalogueRow[]> {
     for (const c of String(g.contexts).split(',').filter(Boolean)) add(source, target, c, first, last);
   }
   for (const row of derived.values()) row.points = monthRange(row.first!, row.last!).length;
-  return [...rows, ...[...derived.values()].sort((a, b) => a.name.localeCompare(b.name))];
+  return [...(options.kind === 'derived' ? [] : rows), ...[...derived.values()].sort((a, b) => a.name.localeCompare(b.name))];
 }

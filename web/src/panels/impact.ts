@@ -51,7 +51,7 @@ export async function setupImpact(policies: Policy[], signal: AbortSignal): Prom
   const ser = $<HTMLSelectElement>('#im-series');
   const ctl = $<HTMLSelectElement>('#im-control');
   setState(panel, 'loading', 'Loading the series catalogue…');
-  if (!catalogue.length) catalogue = (await getJson<Page<SeriesMeta>>('/series', {}, signal)).data.filter((s) => s.kind === 'imported');
+  if (!catalogue.length) catalogue = (await getJson<Page<SeriesMeta>>('/series', { kind: 'imported' }, signal)).data;
   const usable = policies.filter((p) => p.versions.some((v) => v.effective_from));
   pol.replaceChildren(...usable.map((p) => h('option', { value: p.id }, `${p.title} (${p.id})`)));
   ser.replaceChildren(...catalogue.map((s) => h('option', { value: s.name }, s.title ?? s.name)));
@@ -142,6 +142,7 @@ function drawImpact(d: ImpactOk): void {
   chartIn($('#impact-chart')).setOption(
     {
       textStyle: BASE_TEXT,
+      animation: false,
       aria: { enabled: true, label: { description: `Observed ${d.series.name} against the counterfactual without the policy, with its interval.` } },
       grid: { left: 72, right: 16, top: 36, bottom: 28 },
       legend: { top: 0, data: ['observed', 'counterfactual', 'interval'], textStyle: { color: '#222' } },

@@ -27,6 +27,7 @@ export async function renderIndex(view: View, signal: AbortSignal): Promise<void
   chart.setOption(
     {
       textStyle: BASE_TEXT,
+      animation: false,
       aria: { enabled: true, label: { description: describe(view, months, moved) } },
       grid: { left: 44, right: 16, top: 16, bottom: 52 },
       tooltip: { trigger: 'item', confine: true, formatter: (p: { data: { m: IndexMonth } }) => tooltip(p.data.m) },

@@ -29,6 +29,7 @@ export async function renderIndicators(view: View, by: SplitBy, period: string, 
   chart.setOption(
     {
       textStyle: BASE_TEXT,
+      animation: false,
       aria: { enabled: true, label: { description: `Fused events ${view.a}–${view.b} per ${period} by ${by}: ${total} in ${periods.length} periods.` } },
       grid: { left: 44, right: 16, top: 44, bottom: 28 },
       legend: { type: 'scroll', top: 0, textStyle: { color: '#222' } },

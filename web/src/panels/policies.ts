@@ -56,6 +56,7 @@ export async function renderPolicies(view: View, signal: AbortSignal): Promise<P
   chart.setOption(
     {
       textStyle: BASE_TEXT,
+      animation: false,
       aria: { enabled: true, label: { description: `${bands.length} policy versions in force between ${view.a} and ${view.b} in the period.` } },
       grid: { left: 44, right: 16, top: 4, bottom: 24 },
       tooltip: {

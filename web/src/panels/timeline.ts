@@ -33,6 +33,7 @@ export async function renderTimeline(view: View, signal: AbortSignal): Promise<v
   chart.setOption(
     {
       textStyle: BASE_TEXT,
+      animation: false,
       aria: { enabled: true, label: { description: `${events.length} fused events between ${view.a} and ${view.b}, by category.` } },
       grid: { left: 92, right: 16, top: 8, bottom: 52 },
       tooltip: {
