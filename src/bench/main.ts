@@ -5,7 +5,7 @@
  * stdout, progress on stderr; writes bench/results.json and the README's Benchmark section.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,8 @@ const HELP = `Usage: npm run bench -- [--only ingest|query] [--docs N] [--pg URL
   --pg URL             also run on PostgreSQL (default $BILAT_TEST_PG); each run gets a fresh schema
   --events N           synthetic events for the query part (default 1,000,000; the SQLite file is cached in the temp folder)
   --query-pg           also measure query latency on PostgreSQL (generates the events there; slow)
+  --query-store FILE   measure query latency on this existing SQLite store instead of generating one
+                       (e.g. a synthetic build stopped part way: its finished copies are whole)
   --profile-docs N     documents for the per-stage profile (default 2,000)
   --out FILE           results file (default bench/results.json; bench/results.local.json for partial runs)
   --readme / --no-readme  update README.md's Benchmark section (default: only on full runs)
@@ -61,6 +63,14 @@ async function dropSchema(url: string, schema: string): Promise<void> {
 
 function machine(): BenchResults['machine'] {
   return { cpus: cpus().length, cpu_model: cpus()[0]?.model.trim() ?? 'unknown', memory_gb: Math.round(totalmem() / 2 ** 30), node: process.versions.node, platform: `${platform()} ${process.arch}`, load_average: loadavg() };
+}
+
+/** A store that already exists, as it is: its events are counted, nothing is generated. */
+async function existingStore(location: string): Promise<{ store: Awaited<ReturnType<typeof openStore>>; seconds: number; events: number }> {
+  if (!existsSync(location)) throw new Error(`--query-store ${location}: no such file`);
+  const store = await openStore(location);
+  const row = await store.db.selectFrom('event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return { store, seconds: 0, events: Number(row?.n ?? 0) };
 }
 
 function ingestOnce(root: string, db: string, workers: number, files: string[]): IngestRunResult {
@@ -116,6 +126,7 @@ async function main(): Promise<number> {
       events: { type: 'string' },
       'profile-docs': { type: 'string' },
       'query-pg': { type: 'boolean' },
+      'query-store': { type: 'string' },
       out: { type: 'string' },
       readme: { type: 'boolean' },
       'no-readme': { type: 'boolean' },
@@ -199,9 +210,11 @@ async function main(): Promise<number> {
         const schema = `bench_${process.pid}_q`;
         targetsDb.push({ location: withSchema(pg, schema), cleanup: () => dropSchema(pg, schema) });
       }
+      if (values['query-store']) targetsDb.splice(0, 1, { location: resolve(values['query-store']), cleanup: async () => undefined });
       for (const t of targetsDb) {
-        log(`bench: query latency at ${events.toLocaleString('en-US')} events on ${t.location.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}`);
-        const made = await syntheticStore(t.location, events, log);
+        const existing = values['query-store'] !== undefined && t.location === resolve(values['query-store']);
+        log(`bench: query latency ${existing ? `on ${t.location}` : `at ${events.toLocaleString('en-US')} events on ${t.location.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}`}`);
+        const made = existing ? await existingStore(t.location) : await syntheticStore(t.location, events, log);
         try {
           results.queries.push(await measureQueries(made.store, made.events, made.seconds, runs));
         } finally {
