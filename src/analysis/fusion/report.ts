@@ -25,6 +25,8 @@ export interface FusionReport extends ReportSource {
   status: ReportStatus;
   /** Topic contexts (contexts but the generic ones) when the family is topical; empty otherwise or when unknown. */
   topics: string[];
+  /** The family compares words: one occasion often brings several of its acts (docs/fusion.md). */
+  manyActs: boolean;
   /** Topic words of the evidence sentence (stems) when the family compares words; empty otherwise. */
   words: string[];
   /** The kind of act within the family, from the trigger (a trip or a meeting), or null. */
@@ -77,7 +79,7 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
   const topics = rules.topical.has(family) ? [...new Set(event.contexts.filter((c) => !rules.genericContexts.has(c)))].sort() : [];
   const words = rules.compareWords.has(family) ? topicWords(actClause(event.evidence.sentence, event.trigger, rules.clauseWords), rules.topicStopwords) : [];
   const exclusiveMode = event.mode && rules.exclusiveModes.get(family)?.has(event.mode) ? event.mode : null;
-  return { ...source, event, family, status, topics, words, kind, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core };
+  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, kind, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core };
 }
 
 /**
