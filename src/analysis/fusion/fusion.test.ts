@@ -42,6 +42,8 @@ describe('incompatibility', () => {
     ['a state visit and the talks held during it', { id: 'a', date: '2025-11-01', trigger: 'state visit' }, { id: 'b', date: '2025-11-01', trigger: 'held talks' }, /kinds trip and meeting differ/],
     ['two wordings of one trip', { id: 'a', date: '2025-11-01', trigger: 'state visit' }, { id: 'b', date: '2025-11-01', trigger: 'arrived' }, null],
     ['a trigger naming no kind fits either', { id: 'a', date: '2025-11-01', trigger: 'state visit' }, { id: 'b', date: '2025-11-01', trigger: 'hosted' }, null],
+    ['two trips in opposite directions', { id: 'a', date: '2019-12', trigger: 'visited', actor: ['CHN'], recipient: ['KOR'] }, { id: 'b', date: '2019-12-23', trigger: 'fly', actor: ['KOR'], recipient: ['CHN'] }, /actors CHN and KOR differ/],
+    ['a meeting coded in either direction is still one', { id: 'a', date: '2019-12-23', trigger: 'met', actor: ['CHN'], recipient: ['KOR'] }, { id: 'b', date: '2019-12-23', trigger: 'held talks', actor: ['KOR'], recipient: ['CHN'] }, null],
     ['a phone call and a meeting on one day', { id: 'a', date: '2025-06-10', mode: 'phone' }, { id: 'b', date: '2025-06-10', mode: 'visit' }, /modes phone and visit differ/],
     ['a phone call and a meeting of unknown mode', { id: 'a', date: '2025-06-10', mode: 'phone' }, { id: 'b', date: '2025-06-10', mode: null }, null],
     ['a forum and a meeting held at it', { id: 'a', actor: ['KOR', 'CHN'], recipient: ['IGO:APEC'], date: '2025-11-01' }, { id: 'b', actor: ['KOR'], recipient: ['CHN'], date: '2025-11-01' }, /forums IGO:APEC and - differ/],

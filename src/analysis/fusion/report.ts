@@ -25,6 +25,8 @@ export interface FusionReport extends ReportSource {
   status: ReportStatus;
   /** Topic contexts (contexts but the generic ones) when the family is topical; empty otherwise or when unknown. */
   topics: string[];
+  /** The family compares words: one occasion often brings several of its acts (docs/fusion.md). */
+  manyActs: boolean;
   /** Topic words of the evidence sentence (stems) when the family compares words; empty otherwise. */
   words: string[];
   /** The kind of act within the family, from the trigger (a trip or a meeting), or null. */
@@ -69,14 +71,15 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
     lo = textual || event.future ? event.date.start : addDays(event.date.start, -rules.undatedWindowDays);
     hi = !textual && event.future ? addDays(event.date.end, rules.undatedWindowDays) : event.date.end;
   }
-  const orderFree = rules.symmetric.has(family) || mutual;
+  const kind = kindOf(rules, family, event.trigger);
+  // A trip has a direction (visitor → host) even in a symmetric family, unless the report is mutual.
+  const orderFree = mutual || (rules.symmetric.has(family) && !(kind && rules.directedKinds.get(family)?.has(kind)));
   const complete = orderFree ? parties.length >= 2 || (actors.length > 0 && recipients.length > 0) : actors.length > 0 && recipients.length > 0;
   const core = textual && event.date?.precision === 'day' && complete;
   const topics = rules.topical.has(family) ? [...new Set(event.contexts.filter((c) => !rules.genericContexts.has(c)))].sort() : [];
   const words = rules.compareWords.has(family) ? topicWords(actClause(event.evidence.sentence, event.trigger, rules.clauseWords), rules.topicStopwords) : [];
-  const kind = kindOf(rules, family, event.trigger);
   const exclusiveMode = event.mode && rules.exclusiveModes.get(family)?.has(event.mode) ? event.mode : null;
-  return { ...source, event, family, status, topics, words, kind, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core };
+  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, kind, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core };
 }
 
 /**

@@ -14,6 +14,8 @@ const familySchema = z.strictObject({
   exclusive_modes: z.array(z.string().regex(/^[a-z-]+$/)).optional(),
   /** Kinds of act within the family, told apart by trigger words: reports of two different kinds are different events. */
   kinds: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(2))).optional(),
+  /** Kinds whose reports have a direction though the family has none: a trip goes from the visitor to the host. */
+  directed_kinds: z.array(z.string().regex(/^[a-z_]+$/)).optional(),
 });
 const rulesSchema = z.strictObject({
   families: z.array(familySchema).min(1),
@@ -36,6 +38,8 @@ export interface FusionRules {
   exclusiveModes: Map<string, Set<string>>;
   /** Family id → kind → trigger words (lower case) that say a report is of that kind. */
   kinds: Map<string, Map<string, string[]>>;
+  /** Family id → kinds whose reports are directed although the family is symmetric. */
+  directedKinds: Map<string, Set<string>>;
   /** Words that say nothing about an act's topic (data/fusion/topic-stopwords.txt). */
   topicStopwords: Set<string>;
   undatedWindowDays: number;
@@ -56,7 +60,9 @@ export function loadFusionRules(file = dataPath('fusion', 'rules.yaml'), stopwor
   }
   const exclusiveModes = new Map(parsed.data.families.filter((f) => f.exclusive_modes?.length).map((f) => [f.id, new Set(f.exclusive_modes)]));
   const kinds = new Map(parsed.data.families.filter((f) => f.kinds).map((f) => [f.id, new Map(Object.entries(f.kinds!).map(([k, words]) => [k, words.map((w) => w.toLowerCase())]))]));
-  return { familyOf, exclusiveModes, kinds, symmetric: new Set(parsed.data.families.filter((f) => f.symmetric).map((f) => f.id)), topical: new Set(parsed.data.families.filter((f) => f.topical).map((f) => f.id)), genericContexts: new Set(parsed.data.generic_contexts), topicStopwords: new Set(readWordList(stopwords)), compareWords: new Set(parsed.data.families.filter((f) => f.compare_words).map((f) => f.id)), undatedWindowDays: parsed.data.undated_window_days, clauseWords: parsed.data.clause_words };
+  for (const f of parsed.data.families) for (const k of f.directed_kinds ?? []) if (!f.kinds?.[k]) throw new Error(`invalid fusion rules ${file}: ${f.id}: directed kind ${k} is not one of its kinds`);
+  const directedKinds = new Map(parsed.data.families.filter((f) => f.directed_kinds?.length).map((f) => [f.id, new Set(f.directed_kinds)]));
+  return { familyOf, exclusiveModes, kinds, directedKinds, symmetric: new Set(parsed.data.families.filter((f) => f.symmetric).map((f) => f.id)), topical: new Set(parsed.data.families.filter((f) => f.topical).map((f) => f.id)), genericContexts: new Set(parsed.data.generic_contexts), topicStopwords: new Set(readWordList(stopwords)), compareWords: new Set(parsed.data.families.filter((f) => f.compare_words).map((f) => f.id)), undatedWindowDays: parsed.data.undated_window_days, clauseWords: parsed.data.clause_words };
 }
 
 let cached: FusionRules | null = null;
