@@ -109,6 +109,9 @@ export function acceptsGzip(header: string | undefined): boolean {
   return false;
 }
 
+/** How long `/-/health` reuses its document, event and fused-event counts. */
+const HEALTH_COUNTS_MS = 2_000;
+
 /** How long a cached answer stays fresh while SQLite reports no commit by another connection. */
 const UNCHANGED_MS = 60_000;
 
@@ -177,10 +180,24 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     return errorResponse(c, new ApiError(500, 'internal error (logged on the server)'));
   });
 
+  // The three counts are read at most once per HEALTH_COUNTS_MS (and again after a write), so a
+  // health probe costs no query; a failing database still shows as a 500 on the next read.
+  const count = async (table: 'document' | 'event' | 'fused_event') => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  let counts: { at: number; value: Promise<{ documents: number; events: number; fused_events: number }> } | undefined;
+  const readCounts = () => {
+    if (!counts || Date.now() - counts.at >= HEALTH_COUNTS_MS) {
+      const value = (async () => ({ documents: await count('document'), events: await count('event'), fused_events: await count('fused_event') }))();
+      const entry = { at: Date.now(), value };
+      counts = entry;
+      value.catch(() => {
+        if (counts === entry) counts = undefined;
+      });
+    }
+    return counts.value;
+  };
   app.get('/-/health', async (c) => {
-    const count = async (table: 'document' | 'event' | 'fused_event') => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
     c.header('Cache-Control', 'no-store');
-    return c.json({ ok: true, version, dialect: store.capabilities.dialect, documents: await count('document'), events: await count('event'), fused_events: await count('fused_event'), write: writable });
+    return c.json({ ok: true, version, dialect: store.capabilities.dialect, ...(await readCounts()), write: writable });
   });
   let openapi: Record<string, unknown> | undefined;
   app.get('/-/openapi.json', (c) => {
@@ -201,6 +218,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     async (c) => {
       const res = await write(c);
       cache?.clear();
+      counts = undefined;
       return res;
     },
   );
