@@ -91,10 +91,11 @@ describe('health and description', () => {
 });
 
 describe('lists', () => {
-  it('serve JSON with data and next_cursor, and no-store caching', async () => {
+  it('serve JSON with data and next_cursor, revalidated by ETag', async () => {
     const r = await get('/events.json');
     expect(r.status).toBe(200);
-    expect(r.headers.get('cache-control')).toBe('no-store');
+    expect(r.headers.get('cache-control')).toBe('no-cache');
+    expect(r.headers.get('etag')).toMatch(/^"[\w-]+"$/);
     const body = r.body as Json;
     expect(body.data.length).toBeGreaterThan(0);
     expect(body.next_cursor).toBeNull();
