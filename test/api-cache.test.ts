@@ -52,6 +52,32 @@ describe('gzip', () => {
   });
 });
 
+describe('validators of cached answers', () => {
+  it('carry an ETag, answer 304 to If-None-Match, and keep errors uncached', async () => {
+    const app = createApp({ store });
+    const first = await app.request('/events.json');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const zipped = await app.request('/events.json', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(zipped.headers.get('etag')).toBe(etag);
+    const again = await app.request('/events.json', { headers: { 'If-None-Match': `"other", ${etag}` } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const stale = await app.request('/events.json', { headers: { 'If-None-Match': '"other"' } });
+    expect(stale.status).toBe(200);
+    expect(await stale.text()).toBe(await first.text());
+    // Another page has another validator.
+    const other = await app.request('/events.json?limit=1');
+    expect(other.headers.get('etag')).not.toBe(etag);
+    const error = await app.request('/events.json?from=2024-13-01', { headers: { 'If-None-Match': '*' } });
+    expect(error.status).toBe(400);
+    expect(error.headers.get('cache-control')).toBe('no-store');
+    expect(error.headers.get('etag')).toBeNull();
+    await app.close();
+  });
+});
+
 describe('commits by another connection', () => {
   it('are seen within a moment on SQLite, though answers are cached', async () => {
     const app = createApp({ store });

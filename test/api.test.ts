@@ -91,10 +91,11 @@ describe('health and description', () => {
 });
 
 describe('lists', () => {
-  it('serve JSON with data and next_cursor, and no-store caching', async () => {
+  it('serve JSON with data and next_cursor, revalidated by ETag', async () => {
     const r = await get('/events.json');
     expect(r.status).toBe(200);
-    expect(r.headers.get('cache-control')).toBe('no-store');
+    expect(r.headers.get('cache-control')).toBe('no-cache');
+    expect(r.headers.get('etag')).toMatch(/^"[\w-]+"$/);
     const body = r.body as Json;
     expect(body.data.length).toBeGreaterThan(0);
     expect(body.next_cursor).toBeNull();
@@ -242,6 +243,22 @@ describe('records with evidence', () => {
     expect(top1.data.months.some((m) => m.event_count > 1)).toBe(true);
     for (const m of top1.data.months) expect(m.events.length).toBe(Math.min(1, m.event_count));
     expect(Object.keys(top1.data.events).sort()).toEqual([...new Set(top1.data.months.flatMap((m) => m.events.map((e) => e.id)))].sort());
+    const lean = (await get('/relations-index.json?a=KOR&b=CHN&top=1&events=none')).body as typeof top1;
+    expect(lean.data.events).toBeUndefined();
+    expect(lean.data.months).toEqual(top1.data.months);
+    type Ctx = { data: { periods: Array<{ period: string; fused_events: number; contexts: Record<string, { fused_events: number }> }> } };
+    const all = (await get('/indicators.json?a=CHN&b=KOR&by=month&contexts=all')).body as Ctx;
+    const sparse = (await get('/indicators.json?a=CHN&b=KOR&by=month')).body as Ctx;
+    const none = (await get('/indicators.json?a=CHN&b=KOR&by=month&contexts=none')).body as Ctx;
+    expect(all.data.periods.some((p) => Object.values(p.contexts).some((m) => m.fused_events === 0))).toBe(true);
+    expect(sparse.data.periods.map((p) => p.period)).toEqual(all.data.periods.map((p) => p.period));
+    sparse.data.periods.forEach((p, i) => {
+      const full = all.data.periods[i]!;
+      expect(p.fused_events).toBe(full.fused_events);
+      expect(p.contexts).toEqual(Object.fromEntries(Object.entries(full.contexts).filter(([, m]) => m.fused_events > 0)));
+    });
+    expect(sparse.data.periods.some((p) => Object.keys(p.contexts).length > 0)).toBe(true);
+    for (const p of none.data.periods) expect(p.contexts).toEqual({});
     const brief = await get('/brief?a=CHN&b=KOR&from=2024-11-01&to=2024-11-30&format=md');
     expect(brief.headers.get('content-type')).toMatch(/^text\/markdown/);
     expect((await get('/brief?a=CHN&b=KOR&from=2024-11-01&to=2024-11-30')).headers.get('content-type')).toMatch(/^text\/html/);
@@ -322,6 +339,8 @@ describe('bad parameters get 400 with the error shape naming the parameter', () 
     ['/indicators?a=CHN&b=QQQ', 'b'],
     ['/relations-index?a=CHN&b=KOR&half_life=0', 'half_life'],
     ['/relations-index?a=CHN&b=KOR&source_damping=sqrt', 'source_damping'],
+    ['/relations-index?a=CHN&b=KOR&events=ids', 'events'],
+    ['/indicators?a=CHN&b=KOR&contexts=some', 'contexts'],
     ['/brief?a=CHN&b=KOR&from=2025-01-01', 'to'],
     ['/brief?a=CHN&b=KOR&from=2025-01-01&to=2025-02-01&format=pdf', 'format'],
     ['/search', 'q'],

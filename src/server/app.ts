@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { Hono, type Context } from 'hono';
@@ -93,8 +94,23 @@ const GZIP_MIN_BYTES = 1024;
  * CPU (docs/api.md "Performance").
  */
 export async function withGzip(r: CachedResponse): Promise<CachedResponse> {
-  if (r.status !== 200 || r.body.length < GZIP_MIN_BYTES || r.gzip) return r;
-  return { ...r, gzip: new Uint8Array(await gzipAsync(r.body, { level: 6 })) };
+  if (r.status !== 200 || r.etag) return r;
+  // A cached answer is the same bytes for every client until the data change, so it carries an
+  // ETag and `no-cache` (a browser may keep it and revalidate; 304 when unchanged).
+  const etag = `"${createHash('sha1').update(r.body).digest('base64url')}"`;
+  const headers = { ...r.headers, 'Cache-Control': 'no-cache', ETag: etag };
+  if (r.body.length < GZIP_MIN_BYTES) return { ...r, headers, etag };
+  const gzipped = new Uint8Array(await gzipAsync(r.body, { level: 6 }));
+  return { ...r, headers: { ...headers, Vary: 'Accept-Encoding' }, etag, gzip: gzipped, gzipHeaders: { ...headers, Vary: 'Accept-Encoding', 'Content-Encoding': 'gzip' } };
+}
+
+/** Whether an `If-None-Match` header names this ETag (or `*`). */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const x = t.trim();
+    return x === '*' || x === etag || x === `W/${etag}`;
+  });
 }
 
 /** Whether the request's Accept-Encoding takes gzip (`gzip`, `gzip;q=0.8`, `*`; not `gzip;q=0`). */
@@ -108,6 +124,9 @@ export function acceptsGzip(header: string | undefined): boolean {
   }
   return false;
 }
+
+/** How long `/-/health` reuses its document, event and fused-event counts. */
+const HEALTH_COUNTS_MS = 2_000;
 
 /** How long a cached answer stays fresh while SQLite reports no commit by another connection. */
 const UNCHANGED_MS = 60_000;
@@ -177,10 +196,24 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     return errorResponse(c, new ApiError(500, 'internal error (logged on the server)'));
   });
 
+  // The three counts are read at most once per HEALTH_COUNTS_MS (and again after a write), so a
+  // health probe costs no query; a failing database still shows as a 500 on the next read.
+  const count = async (table: 'document' | 'event' | 'fused_event') => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  let counts: { at: number; value: Promise<{ documents: number; events: number; fused_events: number }> } | undefined;
+  const readCounts = () => {
+    if (!counts || Date.now() - counts.at >= HEALTH_COUNTS_MS) {
+      const value = (async () => ({ documents: await count('document'), events: await count('event'), fused_events: await count('fused_event') }))();
+      const entry = { at: Date.now(), value };
+      counts = entry;
+      value.catch(() => {
+        if (counts === entry) counts = undefined;
+      });
+    }
+    return counts.value;
+  };
   app.get('/-/health', async (c) => {
-    const count = async (table: 'document' | 'event' | 'fused_event') => Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
     c.header('Cache-Control', 'no-store');
-    return c.json({ ok: true, version, dialect: store.capabilities.dialect, documents: await count('document'), events: await count('event'), fused_events: await count('fused_event'), write: writable });
+    return c.json({ ok: true, version, dialect: store.capabilities.dialect, ...(await readCounts()), write: writable });
   });
   let openapi: Record<string, unknown> | undefined;
   app.get('/-/openapi.json', (c) => {
@@ -201,6 +234,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     async (c) => {
       const res = await write(c);
       cache?.clear();
+      counts = undefined;
       return res;
     },
   );
@@ -216,12 +250,16 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
         return cache ? withGzip(r) : r;
       };
       await watch?.();
-      const url = new URL(c.req.url);
-      const r = cache ? await cache.get(`${url.pathname}${url.search}`, compute) : await compute();
-      if (r.gzip && acceptsGzip(c.req.header('accept-encoding'))) {
-        return c.body(r.gzip as Uint8Array<ArrayBuffer>, r.status as 200, { ...r.headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+      const href = c.req.url;
+      const r = cache ? await cache.get(href.slice(href.indexOf('/', href.indexOf('//') + 2)), compute) : await compute();
+      // The hot path: a cached answer is written from buffers and headers prepared once.
+      if (r.etag && etagMatches(c.req.header('if-none-match'), r.etag)) {
+        return c.body(null, 304, { ETag: r.etag, 'Cache-Control': 'no-cache', ...(r.gzip ? { Vary: 'Accept-Encoding' } : {}) });
       }
-      return c.body(r.body as Uint8Array<ArrayBuffer>, r.status as 200, r.gzip ? { ...r.headers, Vary: 'Accept-Encoding' } : r.headers);
+      if (r.gzip && acceptsGzip(c.req.header('accept-encoding'))) {
+        return c.body(r.gzip as Uint8Array<ArrayBuffer>, r.status as 200, r.gzipHeaders ?? { ...r.headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+      }
+      return c.body(r.body as Uint8Array<ArrayBuffer>, r.status as 200, r.headers);
     };
     app.get(e.path, handler('json'));
     for (const f of e.formats) if (e.formats.length > 1) app.get(`${e.path}.${f}`, handler(f));

@@ -6,6 +6,10 @@ export interface CachedResponse {
   headers: Record<string, string>;
   /** The body gzipped once (when it is large enough to gain), for clients that accept gzip. */
   gzip?: Uint8Array;
+  /** A strong validator of the body, for `If-None-Match` (set on answers that are cached). */
+  etag?: string;
+  /** Headers written with `gzip` (Content-Encoding, Vary, ETag included), built once. */
+  gzipHeaders?: Record<string, string>;
 }
 
 interface Entry {

@@ -132,7 +132,7 @@ export async function collectBrief(store: Store, input: BriefParamsInput): Promi
   const moves: BriefMove[] = moveMonths.map((month) => ({
     month,
     events: month.events.slice(0, 3).map((c) => {
-      const fused = idx.events[c.id];
+      const fused = idx.events?.[c.id];
       const first = fused ? ordered(fused)[0] : undefined;
       return { label: c.label, contribution: c.contribution, evidence: first ? book.cite(first, first.event.evidence) : null };
     }),

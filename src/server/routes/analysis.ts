@@ -37,6 +37,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
           from: P.day('first day of the periods shown').optional(),
           to: P.day('last day of the periods shown').optional(),
           weighted: P.bool('count every fused event once per source (default false)').optional(),
+          contexts: P.choice(['sparse', 'all', 'none'], 'per-context measures of each period: sparse (default) lists only the contexts with events in that period, all zero-fills every context, none leaves contexts empty').optional(),
         },
         { range: true },
       ),
@@ -53,6 +54,12 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
       async handle({ store }, { query: q }) {
         differentPair(q.a, q.b);
         const data = await selectIndicators(store, { a: q.a, b: q.b, directed: q.directed ?? false, by: q.by ?? 'month', context: q.context, from: q.from, to: q.to, weight: q.weighted ? 'sources' : 'none' });
+        const mode = q.contexts ?? 'sparse';
+        if (mode !== 'all') {
+          for (const p of data.periods) {
+            p.contexts = mode === 'none' ? {} : Object.fromEntries(Object.entries(p.contexts).filter(([, m]) => m.fused_events > 0));
+          }
+        }
         return { kind: 'object', data: { data } };
       },
     }),
@@ -71,6 +78,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
           baseline: P.num('level the index relaxes to (default 0)', -8.99, 8.99).optional(),
           source_damping: P.choice(['log', 'none'], 'log (default): n outlets weigh 1 + ln n; none: 1').optional(),
           top: P.int('contributions kept per month, largest first (default 5; event_count gives the total)', 0, 100_000).optional(),
+          events: P.choice(['full', 'none'], 'full (default): data.events holds the fused events of the kept contributions; none: leave data.events out (the contributions keep id and label)').optional(),
         },
         { range: true },
       ),
@@ -80,7 +88,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
         rows: (data) =>
           (data as { data: RelationsIndexResult }).data.months.map((m) => ({ month: m.month, index: m.index, change: m.change, raw: m.raw, decay: m.decay, events: m.event_count, top_event: m.events[0]?.label ?? null })),
       },
-      returns: '{ data: { params, start, months: [{ month, index, change, raw, decay, event_count, events: [contribution] }], events: { id: fused event } } }',
+      returns: '{ data: { params, start, months: [{ month, index, change, raw, decay, event_count, events: [contribution] }], events: { id: fused event } } } (events left out with events=none)',
       async handle({ store }, { query: q }) {
         differentPair(q.a, q.b);
         const data = await selectRelationsIndex(store, {
@@ -92,7 +100,7 @@ export function analysisEndpoints({ known }: Pick<Deps, 'known'>): Endpoint[] {
           ...(q.half_life !== undefined ? { half_life: q.half_life } : {}),
           ...(q.baseline !== undefined ? { baseline: q.baseline } : {}),
           ...(q.source_damping ? { source_damping: q.source_damping } : {}),
-        }, { top: q.top ?? 5 });
+        }, { top: q.top ?? 5, events: q.events ?? 'full' });
         return { kind: 'object', data: { data } };
       },
     }),

@@ -45,12 +45,14 @@ export interface RelationsIndexMonth extends IndexMonth {
 export interface RelationsIndexResult extends Omit<RelationsIndex, 'months'> {
   months: RelationsIndexMonth[];
   /** The fused events behind the contributions listed, by id. */
-  events: Record<string, FusedEvent>;
+  events?: Record<string, FusedEvent>;
 }
 
 export interface RelationsIndexOptions {
   /** List only the `top` largest contributions of each month (default all); `event_count` keeps the total. */
   top?: number;
+  /** `full` (default): include `events`, the fused events of the kept contributions; `none`: leave them out. */
+  events?: 'full' | 'none';
 }
 
 /**
@@ -66,5 +68,6 @@ export async function selectRelationsIndex(store: Store, input: IndexParamsInput
   const months = index.months.map((m) => ({ ...m, event_count: m.events.length, events: options.top === undefined ? m.events : m.events.slice(0, options.top) }));
   const fused = await selectFusedRecords(store, [...new Set(months.flatMap((m) => m.events.map((c) => c.id)))]);
   for (const m of months) for (const c of m.events) c.label = fusedLabel(fused.get(c.id)!);
+  if (options.events === 'none') return { ...index, months };
   return { ...index, months, events: Object.fromEntries([...fused.values()].sort(byDate).map((e) => [e.id, e])) };
 }

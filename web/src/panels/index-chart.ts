@@ -17,7 +17,8 @@ export async function renderIndex(view: View, signal: AbortSignal): Promise<void
     { label: 'JSON', href: exportUrl('/relations-index', 'json', params) },
   ]);
   setState(panel, 'loading', 'Loading the relations index…');
-  const { data } = await getJson<{ data: IndexData }>('/relations-index', params, signal);
+  // The chart needs the months and their contributions only, not the fused events behind them.
+  const { data } = await getJson<{ data: IndexData }>('/relations-index', { ...params, events: 'none' }, signal);
   const months = data.months;
   const moved = months.filter((m) => m.events.length);
   const chart = chartIn($('#index-chart'), TIME_GROUP);

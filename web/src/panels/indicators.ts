@@ -19,7 +19,8 @@ export async function renderIndicators(view: View, by: SplitBy, period: string, 
     { label: 'JSON', href: exportUrl('/indicators', 'json', params) },
   ]);
   setState(panel, 'loading', 'Loading indicators…');
-  const { data } = await getJson<{ data: IndicatorData }>('/indicators', params, signal);
+  // Per-context measures only when the chart is split by context.
+  const { data } = await getJson<{ data: IndicatorData }>('/indicators', { ...params, contexts: by === 'context' ? 'sparse' : 'none' }, signal);
   const periods = data.periods;
   const keys = seriesKeys(periods, by);
   const total = periods.reduce((n, p) => n + p.fused_events, 0);
