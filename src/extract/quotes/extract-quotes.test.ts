@@ -25,18 +25,18 @@ describe('findQuoteSpans', () => {
 
 describe('extract/quotes: direct quotes', () => {
   const cases: Array<[string, Array<readonly [string, boolean, string | null]>]> = [
-    ['“We will keep the door open,” said Kim Min-su, a researcher at the institute.', [['We will keep the door open,', true, 'Kim Min-su']]],
-    ['"We will keep the door open," Kim Min-su said.', [['We will keep the door open,', true, 'Kim Min-su']]],
+    ['“We will keep the door open,” said Kim Min-su, a researcher at the institute.', [['We will keep the door open', true, 'Kim Min-su']]],
+    ['"We will keep the door open," Kim Min-su said.', [['We will keep the door open', true, 'Kim Min-su']]],
     ['Park Ji-hoon said: “The waiver works. Bookings are up.”', [['The waiver works. Bookings are up.', true, 'Park Ji-hoon']]],
     [
       '“The waiver works,” Lee Hana said, “and bookings are up.”',
       [
-        ['The waiver works,', true, 'Lee Hana'],
+        ['The waiver works', true, 'Lee Hana'],
         ['and bookings are up.', true, 'Lee Hana'],
       ],
     ],
     ['Foreign Minister Cho Tae-yul described the visit as “a new turning point”.', [['a new turning point', true, 'Cho Tae-yul']]],
-    ['“It will ease quietly,” said Baek.', [['It will ease quietly,', true, 'Baek']]],
+    ['“It will ease quietly,” said Baek.', [['It will ease quietly', true, 'Baek']]],
     ['Ambassador Dai Bing welcomed the decision, calling it “good news” for travellers.', [['good news', true, 'Dai Bing']]],
     ['The film “Mickey 17” opened in Beijing.', []],
   ];
@@ -53,15 +53,25 @@ describe('extract/quotes: direct quotes', () => {
     expect(quotes(text)[0]?.speaker?.text).toBe(speaker);
   });
 
+  const describedSpeakers: Array<[string, string, string]> = [
+    ['“Nobody booked in March,” said a hotel manager in Busan, who gave only her surname.', 'a hotel manager in Busan', 'KOR'],
+    ['“The rules are temporary,” a spokesman for the Japanese embassy in Beijing said.', 'a spokesman for the Japanese embassy in Beijing', 'JPN'],
+    ['“Concerts are off for now,” said a manager at a Busan concert hall, speaking by phone.', 'a manager at a Busan concert hall', 'KOR'],
+  ];
+  it.each(describedSpeakers)('a described speaker keeps its place or body: %s', (text, speaker, country) => {
+    const q = quotes(text)[0];
+    expect([q?.speaker?.text, q?.speaker?.country]).toEqual([speaker, country]);
+  });
+
   it('gives each quote its speaker in a paragraph with two speakers and "she added"', () => {
     const text =
       'Ms Han Seo-yeon, a tour operator in Busan, said her bookings had tripled. “Chinese groups are back,” Han said. ' +
       'Zhang Wei, a hotel manager in Shanghai, was more careful: “It is too early to call it a boom.” ' +
       '“We need a second good season,” she added.';
     expect(brief(text).filter(([, direct]) => direct)).toEqual([
-      ['Chinese groups are back,', true, 'Han Seo-yeon'],
+      ['Chinese groups are back', true, 'Han Seo-yeon'],
       ['It is too early to call it a boom.', true, 'Zhang Wei'],
-      ['We need a second good season,', true, 'Han Seo-yeon'],
+      ['We need a second good season', true, 'Han Seo-yeon'],
     ]);
   });
 
@@ -69,18 +79,18 @@ describe('extract/quotes: direct quotes', () => {
     const text =
       'Ministry spokesman Geng Shuang said China opposed the plan.\n\n' +
       'Baek Jin-ho, an analyst in Seoul, said the launchers would stay. “Beijing could ease the pressure,” he said.';
-    expect(brief(text).filter(([, direct]) => direct)).toEqual([['Beijing could ease the pressure,', true, 'Baek Jin-ho']]);
+    expect(brief(text).filter(([, direct]) => direct)).toEqual([['Beijing could ease the pressure', true, 'Baek Jin-ho']]);
   });
 
   it('remembers a person introduced with a "who" clause', () => {
     const text = 'Ko Dong-hyun, who runs a family hotel on Jeju, sounded a cautious note. “We were burned in 2017,” he said.';
-    expect(brief(text)).toEqual([['We were burned in 2017,', true, 'Ko Dong-hyun']]);
+    expect(brief(text)).toEqual([['We were burned in 2017', true, 'Ko Dong-hyun']]);
   });
 
   it('continues a speaker into a paragraph that is only a quote', () => {
     const text = '“Demand is strong,” said Choo Jae-woo, a professor in Seoul.\n\n“Group tours are booked up for May.”';
     expect(brief(text)).toEqual([
-      ['Demand is strong,', true, 'Choo Jae-woo'],
+      ['Demand is strong', true, 'Choo Jae-woo'],
       ['Group tours are booked up for May.', true, 'Choo Jae-woo'],
     ]);
   });

@@ -1,4 +1,4 @@
-import type { ActorMention } from '../../annotations.js';
+import type { ActorMention, PlaceMention } from '../../annotations.js';
 import type { ActorRef, Document, QuoteRecord, Sentence } from '../../types.js';
 import type { DebugFn } from '../../util/debug.js';
 import { outletIn, quoteLexicon } from './lexicon.js';
@@ -11,6 +11,8 @@ export interface QuotesInput {
   doc: Document;
   sentences: Sentence[];
   actors: ActorMention[];
+  /** Place mentions (from `extract/actors`), used for a described speaker's country. */
+  places?: PlaceMention[];
   log?: DebugFn | null;
 }
 
@@ -44,7 +46,7 @@ export function extractQuotes(input: QuotesInput): QuoteRecord[] {
   const memory = new SpeakerMemory(() => {
     const named = namedPeople(masked0(text, spans)).filter((n) => !input.actors.some((a) => a.start < n.end && a.end > n.start));
     return [...input.actors, ...named].sort((a, b) => a.start - b.start);
-  });
+  }, input.places);
   const mediaOutlets = input.actors.filter((a) => a.sector === 'MED' && a.name).map((a) => a.name!);
   const sentenceAt = indexSentences(input.sentences);
   const masked = maskQuotes(text, spans);
@@ -125,7 +127,8 @@ function record(doc: Document, first: Sentence, last: Sentence, text: string, di
   return {
     id: `${doc.id.slice(0, 12)}-q${at}`,
     speaker,
-    text,
+    // The comma that closes a quotation before "he said" belongs to the reporter's sentence, not to the words spoken.
+    text: direct ? text.replace(/\s*[,;:]\s*$/, '') : text,
     direct,
     cue,
     source_outlet: outlet,

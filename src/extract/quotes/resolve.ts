@@ -1,4 +1,4 @@
-import type { ActorMention } from '../../annotations.js';
+import type { ActorMention, PlaceMention } from '../../annotations.js';
 import type { ActorRef } from '../../types.js';
 import type { Gender } from './lexicon.js';
 import { quoteLexicon } from './lexicon.js';
@@ -41,8 +41,15 @@ export class SpeakerMemory {
 
   private mentions: Array<ActorMention & { descriptor?: string; gender?: Gender }> | null = null;
 
-  /** `load` gives the document's people and organisations, in text order; called once, when first needed. */
-  constructor(private readonly load: () => Array<ActorMention & { descriptor?: string; gender?: Gender }>) {}
+  /**
+   * `load` gives the document's people and organisations, in text order; called once, when first
+   * needed. `places` are the document's place mentions (cities, venues), for descriptions such as
+   * "a hotel manager in Busan".
+   */
+  constructor(
+    private readonly load: () => Array<ActorMention & { descriptor?: string; gender?: Gender }>,
+    private readonly places: PlaceMention[] = [],
+  ) {}
 
   private get actors(): Array<ActorMention & { descriptor?: string; gender?: Gender }> {
     return (this.mentions ??= this.load());
@@ -124,16 +131,20 @@ export class SpeakerMemory {
       return { ref: this.ref(p.text, e), how: `actor:${actor.rule}` };
     }
     if (p.kind === 'description') {
-      const head = p.text.toLowerCase().split(/\s+/).pop()!;
+      // The head noun comes before any place or body it is tied to ("the official in Seoul").
+      const head = p.text.toLowerCase().split(/\s+(?:in|at|of|from|for|with)\s+/)[0]!.split(/\s+/).pop()!;
       const e = this.recent(p.start, (x) => x.descriptors.some((d) => d.toLowerCase().includes(head)) || x.name.toLowerCase().includes(head));
       if (e && /^the\s/i.test(p.text)) {
         e.at = p.start;
         return { ref: this.ref(p.text, e), how: 'coref-description' };
       }
+      // Without a nationality word, a place inside the description ("a tourism official in Seoul") gives the country.
+      const place = this.places.find((x) => x.start >= p.start && x.end <= p.end);
+      const placeCountry = (actor?.kind === 'country' ? actor.country ?? null : null) ?? place?.country ?? null;
       // Plural descriptions ("observers", "officials") are groups: no "he" or "she" points at them.
       const kind = ORG_HEAD.test(p.text) || /s$/i.test(p.text) ? 'organisation' : 'person';
-      const noted = this.note({ name: p.text.replace(/^(?:the|a|an)\s+/i, ''), kind, gender: p.gender, descriptors: [p.text], country: p.country, sector: null, id: null, at: p.start });
-      return { ref: this.ref(p.text, noted), how: 'description' };
+      const noted = this.note({ name: p.text.replace(/^(?:the|a|an)\s+/i, ''), kind, gender: p.gender, descriptors: [p.text], country: p.country ?? placeCountry, sector: null, id: null, at: p.start });
+      return { ref: this.ref(p.text, noted), how: placeCountry && !p.country ? 'description+place' : 'description' };
     }
     const name = p.name ?? p.text;
     const tokens = name.split(/\s+/);

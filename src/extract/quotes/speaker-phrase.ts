@@ -119,7 +119,7 @@ export function speakerBefore(text: string, offset: number): SpeakerPhrase | nul
     }
     const before = t.slice(0, at);
     // "Travel agencies in Seoul said": the place ends a longer description.
-    const np = /(?:^\s*|[,;:]\s*)((?:[\p{L}'’-]+\s+){1,5}(?:in|of|at|from|near|across|around)\s+(?:the\s+)?)$/u.exec(before);
+    const np = /(?:^\s*|[,;:]\s*)((?:[\p{L}'’-]+\s+){1,7}(?:in|of|at|from|near|across|around)\s+(?:the\s+)?)$/u.exec(before);
     const npText = np ? np[1]!.replace(/^(?:But|And|Yet|So|Still|Meanwhile|However),?\s+/, '') : '';
     const npHead = npText.replace(/\s+(?:in|of|at|from|near|across|around)\s+(?:the\s+)?$/, '');
     const headWord = npHead.split(/\s+/).pop()!.toLowerCase();
@@ -173,10 +173,45 @@ export function speakerAfter(text: string, offset: number): SpeakerPhrase | null
     const name = /(?:^|\s)[\p{L}'’-]*\p{Ll}[\p{L}'’-]*\.$/u.test(c[0]) ? c[0].slice(0, -1) : c[0];
     return phrase(name, offset + lead, 'name', app ? app[1]!.trim() : null);
   }
-  const d = /^((?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)/iu.exec(t);
-  if (d) {
-    const head = d[1]!.split(/\s+/).pop()!.toLowerCase();
-    if (quoteLexicon().speakerNouns.has(head)) return phrase(d[1]!, offset + lead, 'description', null);
+  // "said a tourism official in Seoul, who …": the head noun, then the places or bodies it belongs to.
+  const described = describedAfter(t);
+  if (described) return phrase(described, offset + lead, 'description', null);
+  const bare = /^((?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)/iu.exec(t);
+  if (bare) {
+    const head = bare[1]!.split(/\s+/).pop()!.toLowerCase();
+    if (quoteLexicon().speakerNouns.has(head)) return phrase(bare[1]!, offset + lead, 'description', null);
   }
   return null;
+}
+
+const PREP = /^(?:in|at|of|from|for)$/i;
+const STOP = /^(?:with|who|which|that|whose|and|but|or|said|says|added|told|when|while|as|after|before|because)$/i;
+
+/**
+ * A description right after a cue: an article, up to four words ending in a speaker noun
+ * ("a tourism official"), then up to two prepositional phrases of up to four words each
+ * ("in Seoul", "at a Seoul talent agency"); it ends at punctuation or a clause word.
+ */
+function describedAfter(t: string): string | null {
+  const words = [...t.matchAll(/[\p{L}\p{N}'’.-]+|[,;:!?()“”"]/gu)];
+  if (!words.length || !/^(?:the|a|an)$/i.test(words[0]![0])) return null;
+  const nouns = quoteLexicon().speakerNouns;
+  let head = -1;
+  for (let i = 1; i <= 5 && i < words.length; i++) {
+    const w = words[i]![0];
+    if (!/^[\p{L}'’-]+$/u.test(w) || PREP.test(w) || STOP.test(w)) break;
+    if (nouns.has(w.toLowerCase())) head = i;
+  }
+  if (head < 0) return null;
+  let end = head;
+  for (let pps = 0, i = head + 1; pps < 2 && i < words.length && PREP.test(words[i]![0]); pps++) {
+    let j = i + 1;
+    let last = -1;
+    while (j < words.length && j - i <= 5 && /^[\p{L}\p{N}'’.-]+$/u.test(words[j]![0]) && !PREP.test(words[j]![0]) && !STOP.test(words[j]![0])) last = j++;
+    if (last < 0) break;
+    end = last;
+    i = j;
+  }
+  const m = words[end]!;
+  return t.slice(0, m.index! + m[0].length).replace(/\.$/, '');
 }

@@ -1,5 +1,5 @@
 import type { Stage } from '../../pipeline.js';
-import { getActors } from '../../annotations.js';
+import { getActors, getPlaces } from '../../annotations.js';
 import { extractQuotes } from './extract-quotes.js';
 
 /**
@@ -11,6 +11,6 @@ export const quotesStage: Stage = {
   id: 'extract/quotes',
   description: 'quotes: direct and reported speech, speaker resolved (with coreference), source outlets apart',
   run(ctx) {
-    ctx.quotes.push(...extractQuotes({ doc: ctx.doc, sentences: ctx.sentences, actors: getActors(ctx), log: ctx.debug.topic('quotes') }));
+    ctx.quotes.push(...extractQuotes({ doc: ctx.doc, sentences: ctx.sentences, actors: getActors(ctx), places: getPlaces(ctx), log: ctx.debug.topic('quotes') }));
   },
 };
