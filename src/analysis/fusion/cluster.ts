@@ -21,6 +21,18 @@ function latestBefore(s: FusionReport, fits: Array<[number, FusionReport[]]>, pl
   return latest.length && (latest.length === 1 || latest[0]![2] > latest[1]![2]) ? [latest[0]![0], latest[0]![1]] : undefined;
 }
 
+/**
+ * Of several groups a report of a measure fits, those of its phase (docs/fusion.md): a report of
+ * the taking effect ("in force since November") belongs with the reports of the taking effect, any
+ * other report (the announcement, or the measure named as done) with the groups that report no
+ * taking effect. All of them when the preference leaves none.
+ */
+function byPhase(s: FusionReport, fits: Array<[number, FusionReport[]]>): Array<[number, FusionReport[]]> {
+  const effect = (members: FusionReport[]) => members.some((m) => m.phase === 'effect');
+  const kept = fits.filter(([, members]) => (s.phase === 'effect') === effect(members));
+  return kept.length ? kept : fits;
+}
+
 function byId(a: FusionReport, b: FusionReport): number {
   return a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0;
 }
@@ -79,7 +91,8 @@ export function clusterReports(reports: FusionReport[], places?: PlaceIndex): Fu
   for (const s of sorted) {
     if (s.core) continue;
     const fits = [...groups.entries()].filter(([, members]) => 2 * members.filter((c) => compatible(s, c, places)).length >= members.length && members.every((c) => distinctActs(s, c) === null));
-    const home = fits.length === 1 ? fits[0]! : s.textual ? undefined : latestBefore(s, fits, places);
+    const phased = fits.length > 1 ? byPhase(s, fits) : fits;
+    const home = phased.length === 1 ? phased[0]! : s.textual ? undefined : latestBefore(s, phased, places);
     if (home) attached.set(home[0], [...(attached.get(home[0]) ?? []), s]);
     else left.push(s);
   }

@@ -131,6 +131,23 @@ describe('clusterReports', () => {
     expect(groups([...cores, c('nor', ['NOR'], '2024-11'), c('dnk', ['DNK'], '2024-11')])).toEqual([['a', 'b', 'c', 'nor'], ['dnk']]);
   });
 
+  it('keeps apart two reports of one document when one has no date of its own', () => {
+    const p = (id: string, date: string) => ({ id, type: 'PROTEST', date, published: '2025-09-10', doc: 'd1', sentence: `Protest ${id}.` });
+    expect(groups([p('a', '2025-09-10'), p('b', 'pub'), p('c', 'pub')])).toEqual([['a'], ['b'], ['c']]);
+    expect(groups([p('a', '2025-09-10'), { ...p('b', 'pub'), doc: 'd2' }])).toEqual([['a', 'b']]);
+  });
+
+  it('gives a vague report of a measure to its announcement or its taking effect by the words of its sentence', () => {
+    const w = (id: string, date: string, sentence: string) => ({ id, type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR'], date, sentence, doc: id });
+    const reports = [
+      w('ann', '2024-11-01', 'China announced on Friday that Koreans may enter without a visa.'),
+      w('eff', '2024-11-08', 'The visa waiver took effect on Nov. 8.'),
+      w('since', '2024-11', 'China has waived visas for Koreans since November.'),
+      w('done', '2024-11', 'China waived visas for Koreans in November.'),
+    ];
+    expect(groups(reports)).toEqual([['ann', 'done'], ['eff', 'since']]);
+  });
+
   it('never joins a trip and a meeting, even through a report that fits both', () => {
     const at = (id: string, trigger: string) => ({ id, date: '2025-11-01', trigger });
     expect(groups([at('a', 'state visit'), at('b', 'hosted'), at('c', 'summit')])).toEqual([['a', 'b'], ['c']]);

@@ -1,6 +1,6 @@
 import type { EventRecord } from '../../types.js';
 import { addDays } from '../../util/dates.js';
-import { familyOf, kindOf, type FusionRules } from './rules.js';
+import { familyOf, kindOf, phaseOf, type FusionRules, type Phase } from './rules.js';
 
 /** Reports fuse only with reports of the same status: what happened, what did not, what might. */
 export type ReportStatus = 'asserted' | 'negated' | 'hypothetical';
@@ -31,6 +31,8 @@ export interface FusionReport extends ReportSource {
   words: string[];
   /** The kind of act within the family, from the trigger (a trip or a meeting), or null. */
   kind: string | null;
+  /** Of a measure: whether the sentence reports its announcement or its taking effect, or null (docs/fusion.md). */
+  phase: Phase | null;
   /** The mode when the family counts it as an act of its own (a phone call), else null. */
   exclusiveMode: string | null;
   /** Actor and recipient are one set of parties: a symmetric family, or a mutual report. */
@@ -48,6 +50,8 @@ export interface FusionReport extends ReportSource {
   textual: boolean;
   /** A day-precision date from the text and both sides known: such reports anchor clusters. */
   core: boolean;
+  /** The family lets a report dated only by its publication fuse with another report of its own document (`undated_same_document`). */
+  undatedSameDocument: boolean;
 }
 
 function countries(refs: EventRecord['actor']): string[] {
@@ -79,7 +83,7 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
   const topics = rules.topical.has(family) ? [...new Set(event.contexts.filter((c) => !rules.genericContexts.has(c)))].sort() : [];
   const words = rules.compareWords.has(family) ? topicWords(actClause(event.evidence.sentence, event.trigger, rules.clauseWords), rules.topicStopwords) : [];
   const exclusiveMode = event.mode && rules.exclusiveModes.get(family)?.has(event.mode) ? event.mode : null;
-  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, kind, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core };
+  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, kind, phase: phaseOf(rules, family, event.evidence.sentence), exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core, undatedSameDocument: rules.undatedSameDocument };
 }
 
 /**

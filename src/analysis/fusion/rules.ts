@@ -16,13 +16,19 @@ const familySchema = z.strictObject({
   kinds: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(2))).optional(),
   /** Kinds whose reports have a direction though the family has none: a trip goes from the visitor to the host. */
   directed_kinds: z.array(z.string().regex(/^[a-z_]+$/)).optional(),
+  /** Words or phrases of a sentence that say it reports a measure's announcement or its taking effect (docs/fusion.md). */
+  phases: z.strictObject({ announcement: z.array(z.string().min(2)), effect: z.array(z.string().min(2)) }).optional(),
 });
 const rulesSchema = z.strictObject({
   families: z.array(familySchema).min(1),
   generic_contexts: z.array(z.string().regex(/^[a-z_]+$/)),
   undated_window_days: z.number().int().min(0).max(365),
   clause_words: z.number().int().min(1).max(100),
+  undated_same_document: z.boolean(),
 });
+
+/** Of a measure: the day it was announced (decided, ordered) or the day it began to apply. */
+export type Phase = 'announcement' | 'effect';
 
 export interface FusionRules {
   /** Category → family id. */
@@ -40,11 +46,15 @@ export interface FusionRules {
   kinds: Map<string, Map<string, string[]>>;
   /** Family id → kinds whose reports are directed although the family is symmetric. */
   directedKinds: Map<string, Set<string>>;
+  /** Family id → phase → cue words and phrases (lower case): a measure's announcement and its taking effect. */
+  phases: Map<string, Map<Phase, string[]>>;
   /** Words that say nothing about an act's topic (data/fusion/topic-stopwords.txt). */
   topicStopwords: Set<string>;
   undatedWindowDays: number;
   /** Words after the trigger that make up an act's clause, whose topic words are compared. */
   clauseWords: number;
+  /** A report dated only by its publication may fuse with another report of its own document (another sentence). */
+  undatedSameDocument: boolean;
 }
 
 /** Read and check data/fusion/rules.yaml (or another file of that shape). */
@@ -62,7 +72,8 @@ export function loadFusionRules(file = dataPath('fusion', 'rules.yaml'), stopwor
   const kinds = new Map(parsed.data.families.filter((f) => f.kinds).map((f) => [f.id, new Map(Object.entries(f.kinds!).map(([k, words]) => [k, words.map((w) => w.toLowerCase())]))]));
   for (const f of parsed.data.families) for (const k of f.directed_kinds ?? []) if (!f.kinds?.[k]) throw new Error(`invalid fusion rules ${file}: ${f.id}: directed kind ${k} is not one of its kinds`);
   const directedKinds = new Map(parsed.data.families.filter((f) => f.directed_kinds?.length).map((f) => [f.id, new Set(f.directed_kinds)]));
-  return { familyOf, exclusiveModes, kinds, directedKinds, symmetric: new Set(parsed.data.families.filter((f) => f.symmetric).map((f) => f.id)), topical: new Set(parsed.data.families.filter((f) => f.topical).map((f) => f.id)), genericContexts: new Set(parsed.data.generic_contexts), topicStopwords: new Set(readWordList(stopwords)), compareWords: new Set(parsed.data.families.filter((f) => f.compare_words).map((f) => f.id)), undatedWindowDays: parsed.data.undated_window_days, clauseWords: parsed.data.clause_words };
+  const phases = new Map(parsed.data.families.filter((f) => f.phases).map((f) => [f.id, new Map<Phase, string[]>([['announcement', f.phases!.announcement.map((w) => w.toLowerCase())], ['effect', f.phases!.effect.map((w) => w.toLowerCase())]])]));
+  return { familyOf, exclusiveModes, phases, kinds, directedKinds, symmetric: new Set(parsed.data.families.filter((f) => f.symmetric).map((f) => f.id)), topical: new Set(parsed.data.families.filter((f) => f.topical).map((f) => f.id)), genericContexts: new Set(parsed.data.generic_contexts), topicStopwords: new Set(readWordList(stopwords)), compareWords: new Set(parsed.data.families.filter((f) => f.compare_words).map((f) => f.id)), undatedWindowDays: parsed.data.undated_window_days, clauseWords: parsed.data.clause_words, undatedSameDocument: parsed.data.undated_same_document };
 }
 
 let cached: FusionRules | null = null;
@@ -84,6 +95,21 @@ export function kindOf(rules: FusionRules, family: string, trigger: string): str
   if (!kinds) return null;
   const t = ` ${trigger.toLowerCase().replace(/[^\p{L}\p{N}'-]+/gu, ' ')} `;
   const hits = [...kinds.entries()].filter(([, words]) => words.some((w) => t.includes(` ${w} `))).map(([k]) => k);
+  return hits.length === 1 ? hits[0]! : null;
+}
+
+/**
+ * The phase of a measure a sentence reports (docs/fusion.md): `announcement` when it holds a cue
+ * of the announcement ("announced", "decision", "told") and none of the taking effect ("took
+ * effect", "since", "began"), `effect` the other way round, else null.
+ *
+ * @example phaseOf(rules, 'yield', 'China has let South Koreans in without visas since November.') // → 'effect'
+ */
+export function phaseOf(rules: FusionRules, family: string, sentence: string): Phase | null {
+  const phases = rules.phases.get(family);
+  if (!phases) return null;
+  const t = ` ${sentence.toLowerCase().replace(/[^\p{L}\p{N}'-]+/gu, ' ')} `;
+  const hits = [...phases.entries()].filter(([, words]) => words.some((w) => t.includes(` ${w} `))).map(([p]) => p);
   return hits.length === 1 ? hits[0]! : null;
 }
 
