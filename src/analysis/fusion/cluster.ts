@@ -28,7 +28,7 @@ function latestBefore(s: FusionReport, fits: Array<[number, FusionReport[]]>, pl
  * taking effect. All of them when the preference leaves none.
  */
 function byPhase(s: FusionReport, fits: Array<[number, FusionReport[]]>): Array<[number, FusionReport[]]> {
-  const effect = (members: FusionReport[]) => members.some((m) => m.phase === 'effect');
+  const effect = (members: FusionReport[]) => members.filter((m) => m.phase === 'effect').length > members.filter((m) => m.phase === 'announcement').length;
   const kept = fits.filter(([, members]) => (s.phase === 'effect') === effect(members));
   return kept.length ? kept : fits;
 }
