@@ -33,6 +33,16 @@ function byPhase(s: FusionReport, fits: Array<[number, FusionReport[]]>): Array<
   return kept.length ? kept : fits;
 }
 
+/**
+ * A report with topic words fits a group only when it shares one with the group's words (those of
+ * all its reports), when the group has any: a core with no topic word ("the meeting was called off
+ * on Thursday") fits any report, but must not carry a report about something else into its event.
+ */
+function sharesTopic(s: FusionReport, members: FusionReport[]): boolean {
+  const words = new Set(members.flatMap((m) => m.words));
+  return !s.words.length || !words.size || s.words.some((w) => words.has(w));
+}
+
 function byId(a: FusionReport, b: FusionReport): number {
   return a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0;
 }
@@ -90,7 +100,7 @@ export function clusterReports(reports: FusionReport[], places?: PlaceIndex): Fu
   const left: FusionReport[] = [];
   for (const s of sorted) {
     if (s.core) continue;
-    const fits = [...groups.entries()].filter(([, members]) => 2 * members.filter((c) => compatible(s, c, places)).length >= members.length && members.every((c) => distinctActs(s, c) === null));
+    const fits = [...groups.entries()].filter(([, members]) => 2 * members.filter((c) => compatible(s, c, places)).length >= members.length && members.every((c) => distinctActs(s, c) === null) && sharesTopic(s, members));
     const phased = fits.length > 1 ? byPhase(s, fits) : fits;
     const home = phased.length === 1 ? phased[0]! : s.textual ? undefined : latestBefore(s, phased, places);
     if (home) attached.set(home[0], [...(attached.get(home[0]) ?? []), s]);

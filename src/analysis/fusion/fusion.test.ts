@@ -4,7 +4,7 @@ import { incompatibility } from './compatible.js';
 import { fuseReports } from './fuse.js';
 import { fusedId, summarizeCluster } from './summarize.js';
 import { syntheticReport as r, type ReportSpec } from './testing.js';
-import { actClause, topicWords } from './report.js';
+import { actClause, leadClause, topicConcepts, topicWords } from './report.js';
 import { getFusionRules } from './rules.js';
 
 /** Event ids per cluster, for compact expectations. */
@@ -82,7 +82,48 @@ describe('actClause', () => {
   });
 });
 
+describe('leadClause', () => {
+  it.each([
+    ['Since 2016, concert permits for Korean acts dried up.', 'dried up', 'concert permits for Korean acts'],
+    ['They renewed their currency swap and agreed to restart contacts.', 'agreed', ''],
+    ['Officials said the deal was done.', 'agreed', ''],
+  ])('%s [%s]', (sentence, trigger, expected) => {
+    expect(leadClause(sentence, trigger, getFusionRules().clauseWords)).toBe(expected);
+  });
+});
+
+describe('topicConcepts', () => {
+  it.each([
+    ['large K-pop concerts disappeared from the mainland', ['=entertainment']],
+    ['squeezing Korean pop culture out of its market', ['=entertainment']],
+    ['Seoul agreed to let the United States station its THAAD system', ['=basing', '=missile-defence']],
+    ['stopped selling group tours', ['=group-tours']],
+    ['Lee and Xi held talks', []],
+  ])('%s', (clause, expected) => {
+    expect(topicConcepts(clause, getFusionRules().topicConcepts)).toEqual(expected);
+  });
+});
+
 describe('clusterReports', () => {
+  it('joins paraphrased background reports of one restriction through a topic concept', () => {
+    const b = (id: string, sentence: string, trigger: string) => ({ id, type: 'SANCTION', actor: ['CHN'], recipient: ['KOR'], date: '2016', sentence, trigger, doc: id });
+    expect(
+      groups([
+        b('a', 'China responded by squeezing Korean pop culture out of its market.', 'squeezing'),
+        b('b', 'Large K-pop concerts disappeared from the mainland.', 'disappeared'),
+        b('c', 'Entertainment companies have been shut out of the market.', 'shut out'),
+        b('d', 'China halted imports of Korean cosmetics.', 'halted'),
+      ]),
+    ).toEqual([['a', 'b', 'c'], ['d']]);
+  });
+
+  it('does not let a core without topic words carry a report about something else into its event', () => {
+    const s = (id: string, date: string, sentence: string, trigger: string) => ({ id, type: 'SANCTION', actor: ['CHN'], recipient: ['KOR'], date, sentence, trigger, doc: id });
+    const cores = [s('c1', '2016-08-04', 'It was called off on Thursday.', 'called off'), s('c2', '2016-08-04', 'Fan meeting scrapped', 'scrapped')];
+    expect(groups([...cores, s('bg', '2016', 'China halted imports of Korean cosmetics.', 'halted')])).toEqual([['bg'], ['c1', 'c2']]);
+    expect(groups([...cores, s('fan', '2016', 'The fan meeting was scrapped in 2016.', 'scrapped')])).toEqual([['c1', 'c2', 'fan']]);
+  });
+
   it('joins every report of one summit, however each outlet words and dates it', () => {
     expect(
       groups([

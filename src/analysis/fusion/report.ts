@@ -81,7 +81,8 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
   const complete = orderFree ? parties.length >= 2 || (actors.length > 0 && recipients.length > 0) : actors.length > 0 && recipients.length > 0;
   const core = textual && event.date?.precision === 'day' && complete;
   const topics = rules.topical.has(family) ? [...new Set(event.contexts.filter((c) => !rules.genericContexts.has(c)))].sort() : [];
-  const words = rules.compareWords.has(family) ? topicWords(actClause(event.evidence.sentence, event.trigger, rules.clauseWords), rules.topicStopwords) : [];
+  const clause = `${leadClause(event.evidence.sentence, event.trigger, rules.clauseWords)} ${actClause(event.evidence.sentence, event.trigger, rules.clauseWords)}`.trim();
+  const words = rules.compareWords.has(family) ? [...topicWords(clause, rules.topicStopwords), ...topicConcepts(clause, rules.topicConcepts)] : [];
   const exclusiveMode = event.mode && rules.exclusiveModes.get(family)?.has(event.mode) ? event.mode : null;
   return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, kind, phase: phaseOf(rules, family, event.evidence.sentence), exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core, undatedSameDocument: rules.undatedSameDocument };
 }
@@ -104,6 +105,35 @@ export function actClause(sentence: string, trigger: string, maxWords: number): 
   const clause = stop < 0 ? rest : rest.slice(0, stop);
   const words = clause.split(/\s+/).filter(Boolean).slice(0, maxWords);
   return `${sentence.slice(at, at + t.length)} ${words.join(' ')}`.trim();
+}
+
+/**
+ * The words before an act's trigger in its own clause, back to the previous comma, semicolon,
+ * colon, dash or parenthesis, or a conjunction or relative word ("and", "but", "which", "after"…),
+ * at most `maxWords` words: the subject of a passive or intransitive act ("concert permits for
+ * Korean acts dried up", "entertainment companies have been shut out"). Empty when the trigger is
+ * not found in the sentence (its whole sentence is then the act's clause).
+ *
+ * @example leadClause('Since 2016, concert permits for Korean acts dried up.', 'dried up', 12) // → 'concert permits for Korean acts'
+ */
+export function leadClause(sentence: string, trigger: string, maxWords: number): string {
+  const t = trigger.trim().toLowerCase();
+  const at = t ? sentence.toLowerCase().indexOf(t) : -1;
+  if (at <= 0) return '';
+  const before = sentence.slice(0, at);
+  const cut = Math.max(...[...before.matchAll(/[,;:—–()"“”]|\s-{1,2}\s|\b(?:and|but|or|while|as|which|who|whom|that|where|when|after|before|because|since|until|if|than)\b/giu)].map((m) => m.index! + m[0].length), 0);
+  return before.slice(cut).split(/\s+/).filter(Boolean).slice(-maxWords).join(' ');
+}
+
+/**
+ * The topic concepts (data/fusion/topic-synonyms.yaml) a clause names, as topic words `=id`: one of
+ * the concept's phrases occurs in it as whole words, in any case.
+ *
+ * @example topicConcepts('K-pop concerts disappeared', rules.topicConcepts) // → ['=entertainment']
+ */
+export function topicConcepts(clause: string, concepts: Map<string, string[]>): string[] {
+  const t = ` ${clause.toLowerCase().replace(/[’']s\b/g, '').replace(/[^\p{L}\p{N}-]+/gu, ' ')} `;
+  return [...concepts.entries()].filter(([, phrases]) => phrases.some((p) => t.includes(` ${p} `))).map(([id]) => `=${id}`).sort();
 }
 
 /**

@@ -48,6 +48,8 @@ export interface FusionRules {
   directedKinds: Map<string, Set<string>>;
   /** Family id → phase → cue words and phrases (lower case): a measure's announcement and its taking effect. */
   phases: Map<string, Map<Phase, string[]>>;
+  /** Concept id → phrases (lower case) that name it (data/fusion/topic-synonyms.yaml). */
+  topicConcepts: Map<string, string[]>;
   /** Words that say nothing about an act's topic (data/fusion/topic-stopwords.txt). */
   topicStopwords: Set<string>;
   undatedWindowDays: number;
@@ -58,7 +60,12 @@ export interface FusionRules {
 }
 
 /** Read and check data/fusion/rules.yaml (or another file of that shape). */
-export function loadFusionRules(file = dataPath('fusion', 'rules.yaml'), stopwords = dataPath('fusion', 'topic-stopwords.txt')): FusionRules {
+const synonymsSchema = z.strictObject({ concepts: z.record(z.string().regex(/^[a-z-]+$/), z.array(z.string().min(2)).min(1)) });
+
+export function loadFusionRules(file = dataPath('fusion', 'rules.yaml'), stopwords = dataPath('fusion', 'topic-stopwords.txt'), synonyms = dataPath('fusion', 'topic-synonyms.yaml')): FusionRules {
+  const syn = synonymsSchema.safeParse(parseYaml(readFileSync(synonyms, 'utf8')));
+  if (!syn.success) throw new Error(`invalid topic synonyms ${synonyms}:\n  ${syn.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
+  const topicConcepts = new Map(Object.entries(syn.data.concepts).map(([k, v]) => [k, v.map((w) => w.toLowerCase())]));
   const parsed = rulesSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`invalid fusion rules ${file}:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
   const familyOf = new Map<string, string>();
@@ -73,7 +80,7 @@ export function loadFusionRules(file = dataPath('fusion', 'rules.yaml'), stopwor
   for (const f of parsed.data.families) for (const k of f.directed_kinds ?? []) if (!f.kinds?.[k]) throw new Error(`invalid fusion rules ${file}: ${f.id}: directed kind ${k} is not one of its kinds`);
   const directedKinds = new Map(parsed.data.families.filter((f) => f.directed_kinds?.length).map((f) => [f.id, new Set(f.directed_kinds)]));
   const phases = new Map(parsed.data.families.filter((f) => f.phases).map((f) => [f.id, new Map<Phase, string[]>([['announcement', f.phases!.announcement.map((w) => w.toLowerCase())], ['effect', f.phases!.effect.map((w) => w.toLowerCase())]])]));
-  return { familyOf, exclusiveModes, phases, kinds, directedKinds, symmetric: new Set(parsed.data.families.filter((f) => f.symmetric).map((f) => f.id)), topical: new Set(parsed.data.families.filter((f) => f.topical).map((f) => f.id)), genericContexts: new Set(parsed.data.generic_contexts), topicStopwords: new Set(readWordList(stopwords)), compareWords: new Set(parsed.data.families.filter((f) => f.compare_words).map((f) => f.id)), undatedWindowDays: parsed.data.undated_window_days, clauseWords: parsed.data.clause_words, undatedSameDocument: parsed.data.undated_same_document };
+  return { familyOf, exclusiveModes, phases, topicConcepts, kinds, directedKinds, symmetric: new Set(parsed.data.families.filter((f) => f.symmetric).map((f) => f.id)), topical: new Set(parsed.data.families.filter((f) => f.topical).map((f) => f.id)), genericContexts: new Set(parsed.data.generic_contexts), topicStopwords: new Set(readWordList(stopwords)), compareWords: new Set(parsed.data.families.filter((f) => f.compare_words).map((f) => f.id)), undatedWindowDays: parsed.data.undated_window_days, clauseWords: parsed.data.clause_words, undatedSameDocument: parsed.data.undated_same_document };
 }
 
 let cached: FusionRules | null = null;
