@@ -52,6 +52,7 @@ export function distinctActs(a: FusionReport, b: FusionReport): string | null {
 export function incompatibility(a: FusionReport, b: FusionReport, places: PlaceIndex = getPlaceIndex()): string | null {
   if (a.family !== b.family) return `families ${a.family} and ${b.family} differ`;
   if (a.status !== b.status) return `statuses ${a.status} and ${b.status} differ`;
+  if (a.status === 'hypothetical' && !a.fuseHypothetical) return 'hypothetical reports stay on their own';
   if (a.parties.length === 0 || b.parties.length === 0) return 'no country';
   const apart = distinctActs(a, b);
   if (apart) return apart;

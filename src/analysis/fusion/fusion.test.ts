@@ -23,6 +23,7 @@ describe('incompatibility', () => {
     ['categories of different families', { id: 'a', type: 'CONCEDE', actor: ['CHN'], date: '2024-11-08' }, { id: 'b', type: 'SANCTION', actor: ['CHN'], date: '2024-11-08' }, /families/],
     ['a negated and an asserted report', { id: 'a', date: '2023-11', negated: true }, { id: 'b', date: '2023-11' }, /statuses/],
     ['a hypothetical and an asserted report', { id: 'a', date: '2023-11', hypothetical: true }, { id: 'b', date: '2023-11' }, /statuses/],
+    ['two hypothetical reports of one possibility', { id: 'a', date: '2025', hypothetical: true }, { id: 'b', date: '2025', hypothetical: true }, /hypothetical reports stay on their own/],
     ['a planned and a reported meeting', { id: 'a', date: '2026-01-05', future: true }, { id: 'b', date: '2026-01-05' }, null],
     ['meetings in two countries', { id: 'a', date: '2024-11', location: ['Lima', 'PER'] }, { id: 'b', date: '2024-11', location: ['Bali', 'IDN'] }, /locations in PER and IDN/],
     ['meetings in two towns of one country', { id: 'a', date: '2026-01', location: ['Beijing', 'CHN'] }, { id: 'b', date: '2026-01', location: ['Shanghai', 'CHN'] }, /different towns/],

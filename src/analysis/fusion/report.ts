@@ -52,6 +52,8 @@ export interface FusionReport extends ReportSource {
   core: boolean;
   /** The family lets a report dated only by its publication fuse with another report of its own document (`undated_same_document`). */
   undatedSameDocument: boolean;
+  /** Hypothetical reports may fuse with each other (`fuse_hypothetical`). */
+  fuseHypothetical: boolean;
 }
 
 function countries(refs: EventRecord['actor']): string[] {
@@ -84,7 +86,7 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
   const clause = `${leadClause(event.evidence.sentence, event.trigger, rules.clauseWords)} ${actClause(event.evidence.sentence, event.trigger, rules.clauseWords)}`.trim();
   const words = rules.compareWords.has(family) ? [...topicWords(clause, rules.topicStopwords), ...topicConcepts(clause, rules.topicConcepts)] : [];
   const exclusiveMode = event.mode && rules.exclusiveModes.get(family)?.has(event.mode) ? event.mode : null;
-  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, kind, phase: phaseOf(rules, family, event.evidence.sentence), exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core, undatedSameDocument: rules.undatedSameDocument };
+  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, kind, phase: phaseOf(rules, family, event.evidence.sentence), exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core, undatedSameDocument: rules.undatedSameDocument, fuseHypothetical: rules.fuseHypothetical };
 }
 
 /**
