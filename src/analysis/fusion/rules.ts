@@ -119,7 +119,9 @@ export function phaseOf(rules: FusionRules, family: string, sentence: string): P
   const phases = rules.phases.get(family);
   if (!phases) return null;
   const t = ` ${sentence.toLowerCase().replace(/[^\p{L}\p{N}'-]+/gu, ' ')} `;
-  const hits = [...phases.entries()].filter(([, words]) => words.some((w) => t.includes(` ${w} `))).map(([p]) => p);
+  // A cue ending in `*` matches as a prefix of a word ("since 20*" matches "since 2024").
+  const has = (w: string) => (w.endsWith('*') ? t.includes(` ${w.slice(0, -1)}`) : t.includes(` ${w} `));
+  const hits = [...phases.entries()].filter(([, words]) => words.some(has)).map(([p]) => p);
   return hits.length === 1 ? hits[0]! : null;
 }
 
