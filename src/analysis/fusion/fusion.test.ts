@@ -190,6 +190,13 @@ describe('clusterReports', () => {
     expect(groups(reports)).toEqual([['ann', 'done'], ['eff', 'since']]);
   });
 
+  it('lets an undated background report reach back to the one older event it fits', () => {
+    const m = (id: string, date: string, sentence: string, published = '2024-12-04') => ({ id, type: 'COERCE', actor: ['KOR'], recipient: ['KOR'], date, published, sentence, doc: id });
+    const core = m('decree', '2024-12-03', 'Yoon declared martial law on Tuesday.');
+    expect(groups([core, m('bg', 'pub', "Yoon's martial law decree, and his impeachment on Dec. 14, left Seoul adrift.", '2024-12-20')])).toEqual([['bg', 'decree']]);
+    expect(groups([core, m('news', 'pub', "Yoon's martial law decree has left Seoul adrift.", '2024-12-20')])).toEqual([['decree'], ['news']]);
+  });
+
   it('never joins a trip and a meeting, even through a report that fits both', () => {
     const at = (id: string, trigger: string) => ({ id, date: '2025-11-01', trigger });
     expect(groups([at('a', 'state visit'), at('b', 'hosted'), at('c', 'summit')])).toEqual([['a', 'b'], ['c']]);

@@ -74,7 +74,10 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
   if (event.date) {
     textual = !(event.date.source === 'inferred' && !event.date.text);
     // Dated only by its publication: news of what happened up to then, or of what is planned from then on.
-    lo = textual || event.future ? event.date.start : addDays(event.date.start, -rules.undatedWindowDays);
+    // Background: the sentence looks back (flagged historical, or it dates another act earlier), so
+    // the act it names undated may be far older than the article.
+    const background = !textual && !event.future && (event.historical || rules.backgroundCues.some((re) => re.test(event.evidence.sentence)));
+    lo = textual || event.future ? event.date.start : addDays(event.date.start, -(background ? rules.backgroundWindowDays : rules.undatedWindowDays));
     hi = !textual && event.future ? addDays(event.date.end, rules.undatedWindowDays) : event.date.end;
   }
   const kind = kindOf(rules, family, event.trigger);
