@@ -40,7 +40,21 @@ function byPhase(s: FusionReport, fits: Array<[number, FusionReport[]]>): Array<
  */
 function sharesTopic(s: FusionReport, members: FusionReport[]): boolean {
   const words = new Set(members.flatMap((m) => m.words));
-  return !s.words.length || !words.size || s.words.some((w) => words.has(w));
+  if (!s.words.length || !words.size) return true;
+  // Vague in time (a year or coarser) and vague in topic (only a domain in common: "entertainment")
+  // singles out no event: such a report needs a word or a narrower concept in common.
+  const coarse = s.lo !== null && s.hi !== null && daysBetween(s.lo, s.hi) > COARSE_DAYS;
+  return s.words.some((w) => words.has(w) && !(coarse && w.startsWith(DOMAIN_MARK)));
+}
+
+/** Topic words of domains (broad concepts, data/fusion/topic-synonyms.yaml) start with this. */
+const DOMAIN_MARK = '=~';
+
+/** A window longer than a quarter is coarse: a year, a half, a decade. */
+const COARSE_DAYS = 92;
+
+function daysBetween(a: string, b: string): number {
+  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
 }
 
 function byId(a: FusionReport, b: FusionReport): number {

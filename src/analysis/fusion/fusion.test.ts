@@ -95,8 +95,8 @@ describe('leadClause', () => {
 
 describe('topicConcepts', () => {
   it.each([
-    ['large K-pop concerts disappeared from the mainland', ['=entertainment']],
-    ['squeezing Korean pop culture out of its market', ['=entertainment']],
+    ['large K-pop concerts disappeared from the mainland', ['=~entertainment']],
+    ['squeezing Korean pop culture out of its market', ['=~entertainment']],
     ['Seoul agreed to let the United States station its THAAD system', ['=basing', '=missile-defence']],
     ['stopped selling group tours', ['=group-tours']],
     ['Lee and Xi held talks', []],
@@ -188,6 +188,13 @@ describe('clusterReports', () => {
       w('done', '2024-11', 'China waived visas for Koreans in November.'),
     ];
     expect(groups(reports)).toEqual([['ann', 'done'], ['eff', 'since']]);
+  });
+
+  it('does not join a report dated by a year to an event through a broad domain alone', () => {
+    const s = (id: string, date: string, sentence: string, trigger: string) => ({ id, type: 'SANCTION', actor: ['CHN'], recipient: ['KOR'], date, sentence, trigger, doc: id });
+    const core = s('fan', '2016-08-04', 'A fan meeting with Korean actors was called off on Thursday.', 'called off');
+    expect(groups([core, s('bg', '2016', 'K-pop concerts disappeared from the mainland.', 'disappeared')])).toEqual([['bg'], ['fan']]);
+    expect(groups([core, s('aug', '2016-08', 'K-pop concerts disappeared from the mainland.', 'disappeared')])).toEqual([['aug', 'fan']]);
   });
 
   it('lets an undated background report reach back to the one older event it fits', () => {

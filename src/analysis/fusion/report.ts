@@ -131,10 +131,10 @@ export function leadClause(sentence: string, trigger: string, maxWords: number):
 }
 
 /**
- * The topic concepts (data/fusion/topic-synonyms.yaml) a clause names, as topic words `=id`: one of
- * the concept's phrases occurs in it as whole words, in any case.
+ * The topic concepts (data/fusion/topic-synonyms.yaml) a clause names, as topic words `=id` (`=~id`
+ * for a domain, a broad concept): one of the concept's phrases occurs in it as whole words, in any case.
  *
- * @example topicConcepts('K-pop concerts disappeared', rules.topicConcepts) // → ['=entertainment']
+ * @example topicConcepts('K-pop concerts disappeared', rules.topicConcepts) // → ['=~entertainment']
  */
 export function topicConcepts(clause: string, concepts: Map<string, string[]>): string[] {
   const t = ` ${clause.toLowerCase().replace(/[’']s\b/g, '').replace(/[^\p{L}\p{N}-]+/gu, ' ')} `;

@@ -51,7 +51,7 @@ export interface FusionRules {
   directedKinds: Map<string, Set<string>>;
   /** Family id → phase → cue words and phrases (lower case): a measure's announcement and its taking effect. */
   phases: Map<string, Map<Phase, string[]>>;
-  /** Concept id → phrases (lower case) that name it (data/fusion/topic-synonyms.yaml). */
+  /** Concept id → phrases (lower case) that name it (data/fusion/topic-synonyms.yaml); ids of domains (broad concepts) start with `~`. */
   topicConcepts: Map<string, string[]>;
   /** Words that say nothing about an act's topic (data/fusion/topic-stopwords.txt). */
   topicStopwords: Set<string>;
@@ -69,12 +69,14 @@ export interface FusionRules {
 }
 
 /** Read and check data/fusion/rules.yaml (or another file of that shape). */
-const synonymsSchema = z.strictObject({ concepts: z.record(z.string().regex(/^[a-z-]+$/), z.array(z.string().min(2)).min(1)) });
+const conceptsSchema = z.record(z.string().regex(/^[a-z-]+$/), z.array(z.string().min(2)).min(1));
+const synonymsSchema = z.strictObject({ domains: conceptsSchema, concepts: conceptsSchema });
 
 export function loadFusionRules(file = dataPath('fusion', 'rules.yaml'), stopwords = dataPath('fusion', 'topic-stopwords.txt'), synonyms = dataPath('fusion', 'topic-synonyms.yaml')): FusionRules {
   const syn = synonymsSchema.safeParse(parseYaml(readFileSync(synonyms, 'utf8')));
   if (!syn.success) throw new Error(`invalid topic synonyms ${synonyms}:\n  ${syn.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
-  const topicConcepts = new Map(Object.entries(syn.data.concepts).map(([k, v]) => [k, v.map((w) => w.toLowerCase())]));
+  // Domains (broad concepts) get ids starting with `~`: see DOMAIN_MARK in cluster.ts.
+  const topicConcepts = new Map([...Object.entries(syn.data.domains).map(([k, v]) => [`~${k}`, v] as const), ...Object.entries(syn.data.concepts)].map(([k, v]) => [k, v.map((w) => w.toLowerCase())]));
   const parsed = rulesSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`invalid fusion rules ${file}:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
   const familyOf = new Map<string, string>();
