@@ -78,6 +78,7 @@ describe('actClause', () => {
     ['The leaders signed memorandums on trade; officials called it a start.', 'signed', 'signed memorandums on trade'],
     ['The leaders met on Saturday, renewing a currency swap and agreeing to restart regular contacts.', 'renewing', 'renewing a currency swap'],
     ['Officials said the deal was done.', 'agreed', 'Officials said the deal was done.'],
+    ['They agreed to expand exchanges between their peoples and to work closely together.', 'agreed to expand', 'agreed to expand exchanges between their peoples'],
   ])('%s [%s]', (sentence, trigger, expected) => {
     expect(actClause(sentence, trigger, getFusionRules().clauseWords)).toBe(expected);
   });

@@ -95,7 +95,7 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
 /**
  * The part of a sentence that says what one act was about: its trigger and the words after it up
  * to the end of the clause (a comma, semicolon, colon or dash, a conjunction before another verb
- * — "and agreed", "and agreeing" —, or the sentence end), at most `maxWords` words after the trigger. "They signed memorandums on trade, and agreed to widen cultural
+ * — "and agreed", "and agreeing", "and to work" —, or the sentence end), at most `maxWords` words after the trigger. "They signed memorandums on trade, and agreed to widen cultural
  * exchanges" gives "signed memorandums on trade" for the trigger "signed". When the trigger is not
  * found in the sentence, the whole sentence.
  *
@@ -106,7 +106,7 @@ export function actClause(sentence: string, trigger: string, maxWords: number): 
   const at = t ? sentence.toLowerCase().indexOf(t) : -1;
   if (at < 0) return sentence;
   const rest = sentence.slice(at + t.length);
-  const stop = rest.search(/[,;:—–]|\s-{1,2}\s|\b(?:and|but|while|as|which|who|where|after|before|saying)\s+(?:also\s+)?\p{Ll}+(?:ed|ing)\b|\band\s+(?:also\s+)?(?:agreed|signed|pledged|promised|said|asked|urged|called|agree|sign|pledge|promise)\b/u);
+  const stop = rest.search(/[,;:—–]|\s-{1,2}\s|\b(?:and|but|while|as|which|who|where|after|before|saying)\s+(?:also\s+)?\p{Ll}+(?:ed|ing)\b|\band\s+(?:also\s+)?(?:agreed|signed|pledged|promised|said|asked|urged|called|agree|sign|pledge|promise)\b|\band\s+(?:also\s+)?to\s+\p{Ll}+/u);
   const clause = stop < 0 ? rest : rest.slice(0, stop);
   const words = clause.split(/\s+/).filter(Boolean).slice(0, maxWords);
   return `${sentence.slice(at, at + t.length)} ${words.join(' ')}`.trim();
