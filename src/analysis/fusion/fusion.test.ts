@@ -198,6 +198,15 @@ describe('clusterReports', () => {
     expect(groups([core, s('aug', '2016-08', 'K-pop concerts disappeared from the mainland.', 'disappeared')])).toEqual([['aug', 'fan']]);
   });
 
+  it('takes an announcement dated by the day its measure applies as made before that day', () => {
+    const t = (id: string, date: string, sentence: string) => ({ id, type: 'SANCTION', actor: ['CHN'], recipient: ['KOR'], date, sentence, trigger: 'stop selling', doc: id });
+    const order = t('order', '2017-03-02', 'China told travel agencies on Thursday to stop selling group tours.');
+    const later = { ...t('later', '2017-03-15', 'China told travel agencies to stop selling group tours from March 15.'), dateText: 'March 15' };
+    const month = t('month', '2017-03', 'Agencies had to stop selling group tours in March.');
+    expect(groups([order, later, month])).toEqual([['later', 'month', 'order']]);
+    expect(groups([order, { ...later, sentence: 'China told travel agencies to stop selling group tours on March 15.' }, month])).toEqual([['later'], ['month'], ['order']]);
+  });
+
   it('lets an undated background report reach back to the one older event it fits', () => {
     const m = (id: string, date: string, sentence: string, published = '2024-12-04') => ({ id, type: 'COERCE', actor: ['KOR'], recipient: ['KOR'], date, published, sentence, doc: id });
     const core = m('decree', '2024-12-03', 'Yoon declared martial law on Tuesday.');

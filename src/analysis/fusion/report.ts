@@ -80,16 +80,21 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
     lo = textual || event.future ? event.date.start : addDays(event.date.start, -(background ? rules.backgroundWindowDays : rules.undatedWindowDays));
     hi = !textual && event.future ? addDays(event.date.end, rules.undatedWindowDays) : event.date.end;
   }
+  const phase = phaseOf(rules, family, event.evidence.sentence);
+  // An announcement dated by the day its measure applies ("told agencies to stop selling tours from
+  // March 15"): it was made on some day before, up to announcement_lead_days before.
+  const effectiveDate = phase === 'announcement' && textual && lo !== null && !!event.date?.text && namesEffectiveDate(event.evidence.sentence, event.date.text, rules.effectiveDateWords);
+  if (effectiveDate) lo = addDays(lo!, -rules.announcementLeadDays);
   const kind = kindOf(rules, family, event.trigger);
   // A trip has a direction (visitor → host) even in a symmetric family, unless the report is mutual.
   const orderFree = mutual || (rules.symmetric.has(family) && !(kind && rules.directedKinds.get(family)?.has(kind)));
   const complete = orderFree ? parties.length >= 2 || (actors.length > 0 && recipients.length > 0) : actors.length > 0 && recipients.length > 0;
-  const core = textual && event.date?.precision === 'day' && complete;
+  const core = textual && event.date?.precision === 'day' && complete && !effectiveDate;
   const topics = rules.topical.has(family) ? [...new Set(event.contexts.filter((c) => !rules.genericContexts.has(c)))].sort() : [];
   const clause = `${leadClause(event.evidence.sentence, event.trigger, rules.clauseWords)} ${actClause(event.evidence.sentence, event.trigger, rules.clauseWords)}`.trim();
   const words = rules.compareWords.has(family) ? [...topicWords(clause, rules.topicStopwords), ...topicConcepts(clause, rules.topicConcepts)] : [];
   const exclusiveMode = event.mode && rules.exclusiveModes.get(family)?.has(event.mode) ? event.mode : null;
-  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, kind, phase: phaseOf(rules, family, event.evidence.sentence), exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core, undatedSameDocument: rules.undatedSameDocument, fuseHypothetical: rules.fuseHypothetical };
+  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, kind, phase, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core, undatedSameDocument: rules.undatedSameDocument, fuseHypothetical: rules.fuseHypothetical };
 }
 
 /**
@@ -110,6 +115,20 @@ export function actClause(sentence: string, trigger: string, maxWords: number): 
   const clause = stop < 0 ? rest : rest.slice(0, stop);
   const words = clause.split(/\s+/).filter(Boolean).slice(0, maxWords);
   return `${sentence.slice(at, at + t.length)} ${words.join(' ')}`.trim();
+}
+
+/**
+ * The date expression of a sentence follows a word that makes it the day a measure applies
+ * ("from March 15", "starting Sept. 29", "effective Nov. 8").
+ *
+ * @example namesEffectiveDate('Agencies must stop selling tours from March 15.', 'March 15', ['from']) // → true
+ */
+export function namesEffectiveDate(sentence: string, dateText: string, words: string[]): boolean {
+  const s = sentence.toLowerCase();
+  const at = s.indexOf(dateText.toLowerCase());
+  if (at < 0) return false;
+  const before = s.slice(0, at).trimEnd();
+  return words.some((w) => before.endsWith(` ${w}`) || before === w);
 }
 
 /**
