@@ -17,6 +17,8 @@ describe('incompatibility', () => {
     ['a meeting coded in either direction', { id: 'a', actor: ['KOR'], recipient: ['CHN'], date: '2026-01-05' }, { id: 'b', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, null],
     ['a mutual report and a directed one', { id: 'a', type: 'SUPPORT', actor: ['KOR', 'CHN'], recipient: [], date: '2026-01-05' }, { id: 'b', type: 'SUPPORT', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, null],
     ['a day inside a month', { id: 'a', date: '2026-01-05' }, { id: 'b', date: '2026-01' }, null],
+    ['a month report and a day after its publication', { id: 'a', date: '2024-11-22' }, { id: 'b', date: '2024-11', published: '2024-11-15' }, /do not overlap/],
+    ['a planned act in its month after publication', { id: 'a', date: '2024-11-22' }, { id: 'b', date: '2024-11', published: '2024-11-15', future: true }, null],
     ['two different days', { id: 'a', date: '2026-01-05' }, { id: 'b', date: '2026-01-06' }, /do not overlap/],
     ['a request in the opposite direction', { id: 'a', type: 'REQUEST', actor: ['KOR'], recipient: ['CHN'], date: '2026-01-05' }, { id: 'b', type: 'REQUEST', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, /actors/],
     ['categories of one family', { id: 'a', type: 'CONCEDE', actor: ['CHN'], date: '2024-11-08' }, { id: 'b', type: 'RETREAT', actor: ['CHN'], date: '2024-11-08' }, null],

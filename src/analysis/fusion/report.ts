@@ -80,6 +80,9 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
     lo = textual || event.future ? event.date.start : addDays(event.date.start, -(background ? rules.backgroundWindowDays : rules.undatedWindowDays));
     hi = !textual && event.future ? addDays(event.date.end, rules.undatedWindowDays) : event.date.end;
   }
+  // What a report tells as done happened by its publication: "earlier this month" in an article of
+  // 15 November is not 22 November.
+  if (!event.future && source.published && lo !== null && hi !== null && lo <= source.published && hi > source.published) hi = source.published;
   const phase = phaseOf(rules, family, event.evidence.sentence);
   // An announcement dated by the day its measure applies ("told agencies to stop selling tours from
   // March 15"): it was made on some day before, up to announcement_lead_days before.
