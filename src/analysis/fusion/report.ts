@@ -76,7 +76,7 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
     // Dated only by its publication: news of what happened up to then, or of what is planned from then on.
     // Background: the sentence looks back (flagged historical, or it dates another act earlier), so
     // the act it names undated may be far older than the article.
-    const background = !textual && !event.future && (event.historical || rules.backgroundCues.some((re) => re.test(event.evidence.sentence)));
+    const background = !textual && !event.future && !event.negated && (event.historical || rules.backgroundCues.some((re) => re.test(event.evidence.sentence)));
     lo = textual || event.future ? event.date.start : addDays(event.date.start, -(background ? rules.backgroundWindowDays : rules.undatedWindowDays));
     hi = !textual && event.future ? addDays(event.date.end, rules.undatedWindowDays) : event.date.end;
   }
