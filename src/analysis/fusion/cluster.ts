@@ -57,6 +57,18 @@ function daysBetween(a: string, b: string): number {
   return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
 }
 
+/**
+ * Of several groups a report fits, the one whose reports share the most topic words with its act's
+ * clause, when one shares strictly more than any other ("the National Assembly impeached Yoon in
+ * December" goes with the impeachment of 14 December, not with another December accusation). All
+ * of them otherwise.
+ */
+function byTopic(s: FusionReport, fits: Array<[number, FusionReport[]]>): Array<[number, FusionReport[]]> {
+  if (fits.length < 2 || !s.clauseTopics.length) return fits;
+  const scored = fits.map((f) => [f, new Set(f[1].flatMap((m) => m.clauseTopics).filter((w) => s.clauseTopics.includes(w))).size] as const).sort((a, b) => b[1] - a[1]);
+  return scored[0]![1] > 0 && scored[0]![1] > scored[1]![1] ? [scored[0]![0]] : fits;
+}
+
 function byId(a: FusionReport, b: FusionReport): number {
   return a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0;
 }
@@ -115,7 +127,7 @@ export function clusterReports(reports: FusionReport[], places?: PlaceIndex): Fu
   for (const s of sorted) {
     if (s.core) continue;
     const fits = [...groups.entries()].filter(([, members]) => 2 * members.filter((c) => compatible(s, c, places)).length >= members.length && members.every((c) => distinctActs(s, c) === null) && sharesTopic(s, members));
-    const phased = fits.length > 1 ? byPhase(s, fits) : fits;
+    const phased = fits.length > 1 ? byTopic(s, byPhase(s, fits)) : fits;
     const home = phased.length === 1 ? phased[0]! : s.textual ? undefined : latestBefore(s, phased, places);
     if (home) attached.set(home[0], [...(attached.get(home[0]) ?? []), s]);
     else left.push(s);

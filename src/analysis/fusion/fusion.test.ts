@@ -209,6 +209,17 @@ describe('clusterReports', () => {
     expect(groups([order, { ...later, sentence: 'China told travel agencies to stop selling group tours on March 15.' }, month])).toEqual([['later'], ['month'], ['order']]);
   });
 
+  it('gives a report that fits two events to the one sharing more of its topic words', () => {
+    const a = (id: string, date: string, sentence: string, trigger: string) => ({ id, type: 'ACCUSE', actor: ['KOR'], recipient: ['KOR'], date, sentence, trigger, doc: id });
+    const reports = [
+      a('impeach', '2024-12-14', 'Lawmakers impeached Yoon on Saturday over the decree.', 'impeached'),
+      a('blame', '2024-12-03', 'Yoon accused the opposition of paralysing the state.', 'accused'),
+      a('bg', '2024-12', 'The National Assembly impeached Yoon in December.', 'impeached'),
+    ];
+    expect(groups(reports)).toEqual([['bg', 'impeach'], ['blame']]);
+    expect(groups([...reports.slice(0, 2), a('vague', '2024-12', 'Yoon was criticised in December.', 'criticised')])).toEqual([['blame'], ['impeach'], ['vague']]);
+  });
+
   it('lets an undated background report reach back to the one older event it fits', () => {
     const m = (id: string, date: string, sentence: string, published = '2024-12-04') => ({ id, type: 'COERCE', actor: ['KOR'], recipient: ['KOR'], date, published, sentence, doc: id });
     const core = m('decree', '2024-12-03', 'Yoon declared martial law on Tuesday.');

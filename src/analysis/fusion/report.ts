@@ -29,6 +29,8 @@ export interface FusionReport extends ReportSource {
   manyActs: boolean;
   /** Topic words of the evidence sentence (stems) when the family compares words; empty otherwise. */
   words: string[];
+  /** Topic words of the act's clause in any family: they only break ties between groups a report fits (docs/fusion.md). */
+  clauseTopics: string[];
   /** The kind of act within the family, from the trigger (a trip or a meeting), or null. */
   kind: string | null;
   /** Of a measure: whether the sentence reports its announcement or its taking effect, or null (docs/fusion.md). */
@@ -95,9 +97,10 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
   const core = textual && event.date?.precision === 'day' && complete && !effectiveDate;
   const topics = rules.topical.has(family) ? [...new Set(event.contexts.filter((c) => !rules.genericContexts.has(c)))].sort() : [];
   const clause = `${leadClause(event.evidence.sentence, event.trigger, rules.clauseWords)} ${actClause(event.evidence.sentence, event.trigger, rules.clauseWords)}`.trim();
-  const words = rules.compareWords.has(family) ? [...topicWords(clause, rules.topicStopwords), ...topicConcepts(clause, rules.topicConcepts)] : [];
+  const clauseTopics = [...topicWords(clause, rules.topicStopwords), ...topicConcepts(clause, rules.topicConcepts)];
+  const words = rules.compareWords.has(family) ? clauseTopics : [];
   const exclusiveMode = event.mode && rules.exclusiveModes.get(family)?.has(event.mode) ? event.mode : null;
-  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, kind, phase, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core, undatedSameDocument: rules.undatedSameDocument, fuseHypothetical: rules.fuseHypothetical };
+  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, clauseTopics, kind, phase, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core, undatedSameDocument: rules.undatedSameDocument, fuseHypothetical: rules.fuseHypothetical };
 }
 
 /**
