@@ -21,6 +21,54 @@ function latestBefore(s: FusionReport, fits: Array<[number, FusionReport[]]>, pl
   return latest.length && (latest.length === 1 || latest[0]![2] > latest[1]![2]) ? [latest[0]![0], latest[0]![1]] : undefined;
 }
 
+/**
+ * Of several groups a report of a measure fits, those of its phase (docs/fusion.md): a report of
+ * the taking effect ("in force since November") belongs with the reports of the taking effect, any
+ * other report (the announcement, or the measure named as done) with the groups that report no
+ * taking effect. All of them when the preference leaves none.
+ */
+function byPhase(s: FusionReport, fits: Array<[number, FusionReport[]]>): Array<[number, FusionReport[]]> {
+  const effect = (members: FusionReport[]) => members.filter((m) => m.phase === 'effect').length > members.filter((m) => m.phase === 'announcement').length;
+  const kept = fits.filter(([, members]) => (s.phase === 'effect') === effect(members));
+  return kept.length ? kept : fits;
+}
+
+/**
+ * A report with topic words fits a group only when it shares one with the group's words (those of
+ * all its reports), when the group has any: a core with no topic word ("the meeting was called off
+ * on Thursday") fits any report, but must not carry a report about something else into its event.
+ */
+function sharesTopic(s: FusionReport, members: FusionReport[]): boolean {
+  const words = new Set(members.flatMap((m) => m.words));
+  if (!s.words.length || !words.size) return true;
+  // Vague in time (a year or coarser) and vague in topic (only a domain in common: "entertainment")
+  // singles out no event: such a report needs a word or a narrower concept in common.
+  const coarse = s.lo !== null && s.hi !== null && daysBetween(s.lo, s.hi) > COARSE_DAYS;
+  return s.words.some((w) => words.has(w) && !(coarse && w.startsWith(DOMAIN_MARK)));
+}
+
+/** Topic words of domains (broad concepts, data/fusion/topic-synonyms.yaml) start with this. */
+const DOMAIN_MARK = '=~';
+
+/** A window longer than a quarter is coarse: a year, a half, a decade. */
+const COARSE_DAYS = 92;
+
+function daysBetween(a: string, b: string): number {
+  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+}
+
+/**
+ * Of several groups a report fits, the one whose reports share the most topic words with its act's
+ * clause, when one shares strictly more than any other ("the National Assembly impeached Yoon in
+ * December" goes with the impeachment of 14 December, not with another December accusation). All
+ * of them otherwise.
+ */
+function byTopic(s: FusionReport, fits: Array<[number, FusionReport[]]>): Array<[number, FusionReport[]]> {
+  if (fits.length < 2 || !s.clauseTopics.length) return fits;
+  const scored = fits.map((f) => [f, new Set(f[1].flatMap((m) => m.clauseTopics).filter((w) => s.clauseTopics.includes(w))).size] as const).sort((a, b) => b[1] - a[1]);
+  return scored[0]![1] > 0 && scored[0]![1] > scored[1]![1] ? [scored[0]![0]] : fits;
+}
+
 function byId(a: FusionReport, b: FusionReport): number {
   return a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0;
 }
@@ -78,8 +126,9 @@ export function clusterReports(reports: FusionReport[], places?: PlaceIndex): Fu
   const left: FusionReport[] = [];
   for (const s of sorted) {
     if (s.core) continue;
-    const fits = [...groups.entries()].filter(([, members]) => 2 * members.filter((c) => compatible(s, c, places)).length >= members.length && members.every((c) => distinctActs(s, c) === null));
-    const home = fits.length === 1 ? fits[0]! : s.textual ? undefined : latestBefore(s, fits, places);
+    const fits = [...groups.entries()].filter(([, members]) => 2 * members.filter((c) => compatible(s, c, places)).length >= members.length && members.every((c) => distinctActs(s, c) === null) && sharesTopic(s, members));
+    const phased = fits.length > 1 ? byTopic(s, byPhase(s, fits)) : fits;
+    const home = phased.length === 1 ? phased[0]! : s.textual ? undefined : latestBefore(s, phased, places);
     if (home) attached.set(home[0], [...(attached.get(home[0]) ?? []), s]);
     else left.push(s);
   }

@@ -35,6 +35,7 @@ export function distinctActs(a: FusionReport, b: FusionReport): string | null {
   if (a.kind && b.kind && a.kind !== b.kind) return `kinds ${a.kind} and ${b.kind} differ`;
   if ((a.exclusiveMode || b.exclusiveMode) && a.event.mode && b.event.mode && a.event.mode !== b.event.mode) return `modes ${a.event.mode} and ${b.event.mode} differ`;
   if (a.document_id === b.document_id && a.event.future !== b.event.future) return 'one document reports one act as done and another as planned';
+  if (a.document_id === b.document_id && (!a.textual || !b.textual) && !a.undatedSameDocument && !sameSentence(a, b)) return 'one document names two acts, one without a date of its own';
   if (a.manyActs && sameSentence(a, b) && a.event.trigger.trim().toLowerCase() !== b.event.trigger.trim().toLowerCase()) return `one sentence names two acts ("${a.event.trigger}", "${b.event.trigger}")`;
   const forums = (r: FusionReport) => r.parties.filter(isForum).join('+');
   if (forums(a) !== forums(b)) return `forums ${forums(a) || '-'} and ${forums(b) || '-'} differ`;
@@ -51,6 +52,7 @@ export function distinctActs(a: FusionReport, b: FusionReport): string | null {
 export function incompatibility(a: FusionReport, b: FusionReport, places: PlaceIndex = getPlaceIndex()): string | null {
   if (a.family !== b.family) return `families ${a.family} and ${b.family} differ`;
   if (a.status !== b.status) return `statuses ${a.status} and ${b.status} differ`;
+  if (a.status === 'hypothetical' && !a.fuseHypothetical) return 'hypothetical reports stay on their own';
   if (a.parties.length === 0 || b.parties.length === 0) return 'no country';
   const apart = distinctActs(a, b);
   if (apart) return apart;

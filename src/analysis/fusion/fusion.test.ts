@@ -4,7 +4,7 @@ import { incompatibility } from './compatible.js';
 import { fuseReports } from './fuse.js';
 import { fusedId, summarizeCluster } from './summarize.js';
 import { syntheticReport as r, type ReportSpec } from './testing.js';
-import { actClause, topicWords } from './report.js';
+import { actClause, leadClause, topicConcepts, topicWords } from './report.js';
 import { getFusionRules } from './rules.js';
 
 /** Event ids per cluster, for compact expectations. */
@@ -17,12 +17,15 @@ describe('incompatibility', () => {
     ['a meeting coded in either direction', { id: 'a', actor: ['KOR'], recipient: ['CHN'], date: '2026-01-05' }, { id: 'b', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, null],
     ['a mutual report and a directed one', { id: 'a', type: 'SUPPORT', actor: ['KOR', 'CHN'], recipient: [], date: '2026-01-05' }, { id: 'b', type: 'SUPPORT', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, null],
     ['a day inside a month', { id: 'a', date: '2026-01-05' }, { id: 'b', date: '2026-01' }, null],
+    ['a month report and a day after its publication', { id: 'a', date: '2024-11-22' }, { id: 'b', date: '2024-11', published: '2024-11-15' }, /do not overlap/],
+    ['a planned act in its month after publication', { id: 'a', date: '2024-11-22' }, { id: 'b', date: '2024-11', published: '2024-11-15', future: true }, null],
     ['two different days', { id: 'a', date: '2026-01-05' }, { id: 'b', date: '2026-01-06' }, /do not overlap/],
     ['a request in the opposite direction', { id: 'a', type: 'REQUEST', actor: ['KOR'], recipient: ['CHN'], date: '2026-01-05' }, { id: 'b', type: 'REQUEST', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, /actors/],
     ['categories of one family', { id: 'a', type: 'CONCEDE', actor: ['CHN'], date: '2024-11-08' }, { id: 'b', type: 'RETREAT', actor: ['CHN'], date: '2024-11-08' }, null],
     ['categories of different families', { id: 'a', type: 'CONCEDE', actor: ['CHN'], date: '2024-11-08' }, { id: 'b', type: 'SANCTION', actor: ['CHN'], date: '2024-11-08' }, /families/],
     ['a negated and an asserted report', { id: 'a', date: '2023-11', negated: true }, { id: 'b', date: '2023-11' }, /statuses/],
     ['a hypothetical and an asserted report', { id: 'a', date: '2023-11', hypothetical: true }, { id: 'b', date: '2023-11' }, /statuses/],
+    ['two hypothetical reports of one possibility', { id: 'a', date: '2025', hypothetical: true }, { id: 'b', date: '2025', hypothetical: true }, /hypothetical reports stay on their own/],
     ['a planned and a reported meeting', { id: 'a', date: '2026-01-05', future: true }, { id: 'b', date: '2026-01-05' }, null],
     ['meetings in two countries', { id: 'a', date: '2024-11', location: ['Lima', 'PER'] }, { id: 'b', date: '2024-11', location: ['Bali', 'IDN'] }, /locations in PER and IDN/],
     ['meetings in two towns of one country', { id: 'a', date: '2026-01', location: ['Beijing', 'CHN'] }, { id: 'b', date: '2026-01', location: ['Shanghai', 'CHN'] }, /different towns/],
@@ -77,12 +80,54 @@ describe('actClause', () => {
     ['The leaders signed memorandums on trade; officials called it a start.', 'signed', 'signed memorandums on trade'],
     ['The leaders met on Saturday, renewing a currency swap and agreeing to restart regular contacts.', 'renewing', 'renewing a currency swap'],
     ['Officials said the deal was done.', 'agreed', 'Officials said the deal was done.'],
+    ['They agreed to expand exchanges between their peoples and to work closely together.', 'agreed to expand', 'agreed to expand exchanges between their peoples'],
   ])('%s [%s]', (sentence, trigger, expected) => {
     expect(actClause(sentence, trigger, getFusionRules().clauseWords)).toBe(expected);
   });
 });
 
+describe('leadClause', () => {
+  it.each([
+    ['Since 2016, concert permits for Korean acts dried up.', 'dried up', 'concert permits for Korean acts'],
+    ['They renewed their currency swap and agreed to restart contacts.', 'agreed', ''],
+    ['Officials said the deal was done.', 'agreed', ''],
+  ])('%s [%s]', (sentence, trigger, expected) => {
+    expect(leadClause(sentence, trigger, getFusionRules().clauseWords)).toBe(expected);
+  });
+});
+
+describe('topicConcepts', () => {
+  it.each([
+    ['large K-pop concerts disappeared from the mainland', ['=~entertainment']],
+    ['squeezing Korean pop culture out of its market', ['=~entertainment']],
+    ['Seoul agreed to let the United States station its THAAD system', ['=basing', '=missile-defence']],
+    ['stopped selling group tours', ['=group-tours']],
+    ['Lee and Xi held talks', []],
+  ])('%s', (clause, expected) => {
+    expect(topicConcepts(clause, getFusionRules().topicConcepts)).toEqual(expected);
+  });
+});
+
 describe('clusterReports', () => {
+  it('joins paraphrased background reports of one restriction through a topic concept', () => {
+    const b = (id: string, sentence: string, trigger: string) => ({ id, type: 'SANCTION', actor: ['CHN'], recipient: ['KOR'], date: '2016', sentence, trigger, doc: id });
+    expect(
+      groups([
+        b('a', 'China responded by squeezing Korean pop culture out of its market.', 'squeezing'),
+        b('b', 'Large K-pop concerts disappeared from the mainland.', 'disappeared'),
+        b('c', 'Entertainment companies have been shut out of the market.', 'shut out'),
+        b('d', 'China halted imports of Korean cosmetics.', 'halted'),
+      ]),
+    ).toEqual([['a', 'b', 'c'], ['d']]);
+  });
+
+  it('does not let a core without topic words carry a report about something else into its event', () => {
+    const s = (id: string, date: string, sentence: string, trigger: string) => ({ id, type: 'SANCTION', actor: ['CHN'], recipient: ['KOR'], date, sentence, trigger, doc: id });
+    const cores = [s('c1', '2016-08-04', 'It was called off on Thursday.', 'called off'), s('c2', '2016-08-04', 'Fan meeting scrapped', 'scrapped')];
+    expect(groups([...cores, s('bg', '2016', 'China halted imports of Korean cosmetics.', 'halted')])).toEqual([['bg'], ['c1', 'c2']]);
+    expect(groups([...cores, s('fan', '2016', 'The fan meeting was scrapped in 2016.', 'scrapped')])).toEqual([['c1', 'c2', 'fan']]);
+  });
+
   it('joins every report of one summit, however each outlet words and dates it', () => {
     expect(
       groups([
@@ -129,6 +174,57 @@ describe('clusterReports', () => {
     // a, b and c are one waiver (nested recipient lists); "for Norwegians" fits b and c, "for Danes" only c.
     const cores = [c('a', ['KOR']), c('b', ['KOR', 'NOR']), c('c', ['DNK', 'KOR', 'NOR'])];
     expect(groups([...cores, c('nor', ['NOR'], '2024-11'), c('dnk', ['DNK'], '2024-11')])).toEqual([['a', 'b', 'c', 'nor'], ['dnk']]);
+  });
+
+  it('keeps apart two reports of one document when one has no date of its own', () => {
+    const p = (id: string, date: string) => ({ id, type: 'PROTEST', date, published: '2025-09-10', doc: 'd1', sentence: `Protest ${id}.` });
+    expect(groups([p('a', '2025-09-10'), p('b', 'pub'), p('c', 'pub')])).toEqual([['a'], ['b'], ['c']]);
+    expect(groups([p('a', '2025-09-10'), { ...p('b', 'pub'), doc: 'd2' }])).toEqual([['a', 'b']]);
+  });
+
+  it('gives a vague report of a measure to its announcement or its taking effect by the words of its sentence', () => {
+    const w = (id: string, date: string, sentence: string) => ({ id, type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR'], date, sentence, doc: id });
+    const reports = [
+      w('ann', '2024-11-01', 'China announced on Friday that Koreans may enter without a visa.'),
+      w('eff', '2024-11-08', 'The visa waiver took effect on Nov. 8.'),
+      w('since', '2024-11', 'China has waived visas for Koreans since November.'),
+      w('done', '2024-11', 'China waived visas for Koreans in November.'),
+    ];
+    expect(groups(reports)).toEqual([['ann', 'done'], ['eff', 'since']]);
+  });
+
+  it('does not join a report dated by a year to an event through a broad domain alone', () => {
+    const s = (id: string, date: string, sentence: string, trigger: string) => ({ id, type: 'SANCTION', actor: ['CHN'], recipient: ['KOR'], date, sentence, trigger, doc: id });
+    const core = s('fan', '2016-08-04', 'A fan meeting with Korean actors was called off on Thursday.', 'called off');
+    expect(groups([core, s('bg', '2016', 'K-pop concerts disappeared from the mainland.', 'disappeared')])).toEqual([['bg'], ['fan']]);
+    expect(groups([core, s('aug', '2016-08', 'K-pop concerts disappeared from the mainland.', 'disappeared')])).toEqual([['aug', 'fan']]);
+  });
+
+  it('takes an announcement dated by the day its measure applies as made before that day', () => {
+    const t = (id: string, date: string, sentence: string) => ({ id, type: 'SANCTION', actor: ['CHN'], recipient: ['KOR'], date, sentence, trigger: 'stop selling', doc: id });
+    const order = t('order', '2017-03-02', 'China told travel agencies on Thursday to stop selling group tours.');
+    const later = { ...t('later', '2017-03-15', 'China told travel agencies to stop selling group tours from March 15.'), dateText: 'March 15' };
+    const month = t('month', '2017-03', 'Agencies had to stop selling group tours in March.');
+    expect(groups([order, later, month])).toEqual([['later', 'month', 'order']]);
+    expect(groups([order, { ...later, sentence: 'China told travel agencies to stop selling group tours on March 15.' }, month])).toEqual([['later'], ['month'], ['order']]);
+  });
+
+  it('gives a report that fits two events to the one sharing more of its topic words', () => {
+    const a = (id: string, date: string, sentence: string, trigger: string) => ({ id, type: 'ACCUSE', actor: ['KOR'], recipient: ['KOR'], date, sentence, trigger, doc: id });
+    const reports = [
+      a('impeach', '2024-12-14', 'Lawmakers impeached Yoon on Saturday over the decree.', 'impeached'),
+      a('blame', '2024-12-03', 'Yoon accused the opposition of paralysing the state.', 'accused'),
+      a('bg', '2024-12', 'The National Assembly impeached Yoon in December.', 'impeached'),
+    ];
+    expect(groups(reports)).toEqual([['bg', 'impeach'], ['blame']]);
+    expect(groups([...reports.slice(0, 2), a('vague', '2024-12', 'Yoon was criticised in December.', 'criticised')])).toEqual([['blame'], ['impeach'], ['vague']]);
+  });
+
+  it('lets an undated background report reach back to the one older event it fits', () => {
+    const m = (id: string, date: string, sentence: string, published = '2024-12-04') => ({ id, type: 'COERCE', actor: ['KOR'], recipient: ['KOR'], date, published, sentence, doc: id });
+    const core = m('decree', '2024-12-03', 'Yoon declared martial law on Tuesday.');
+    expect(groups([core, m('bg', 'pub', "Yoon's martial law decree, and his impeachment on Dec. 14, left Seoul adrift.", '2024-12-20')])).toEqual([['bg', 'decree']]);
+    expect(groups([core, m('news', 'pub', "Yoon's martial law decree has left Seoul adrift.", '2024-12-20')])).toEqual([['decree'], ['news']]);
   });
 
   it('never joins a trip and a meeting, even through a report that fits both', () => {

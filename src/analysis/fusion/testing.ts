@@ -23,6 +23,8 @@ export interface ReportSpec {
   trigger?: string;
   /** Evidence sentence (default: `TYPE report ID.`). */
   sentence?: string;
+  /** The date expression as written (default: the `date` value). */
+  dateText?: string;
 }
 
 function interval(date: string): { start: string; end: string; precision: 'day' | 'month' | 'year' } {
@@ -45,7 +47,7 @@ export function syntheticEvent(s: ReportSpec): EventRecord {
   if (s.date === 'pub' || s.date === undefined) {
     if (published) date = { start: published, end: published, precision: 'day', text: null, source: 'inferred' };
   } else if (s.date !== null) {
-    date = { ...interval(s.date), text: s.date, source: 'stated' };
+    date = { ...interval(s.date), text: s.dateText ?? s.date, source: 'stated' };
   }
   const sentence = s.sentence ?? `${type} report ${s.id}.`;
   const ref = (c: string) => ({ text: c, name: c, country: c, sector: null });
