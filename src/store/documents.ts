@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Document, EventRecord, QuoteRecord, Sentence, StatisticRecord } from '../types.js';
 import type { Database } from './schema.js';
 import type { Store } from './db.js';
+import { insertEventPairs, recordPairRows } from './event-pairs.js';
 
 export interface StoredExtraction {
   doc: Document;
@@ -78,7 +79,11 @@ async function insertDocumentRow(trx: Transaction<Database>, item: StoredExtract
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-/** Insert the events, statistics and quotes of one document (used on ingest and re-extraction). */
+/**
+ * Insert the events (with their parties and country pairs), statistics and quotes of one
+ * document (used on ingest and re-extraction). Deleting an event deletes its parties and pairs
+ * (cascade), so a re-extraction deletes the old events and calls this again.
+ */
 export async function writeExtractions(db: Kysely<Database>, documentId: string, item: Pick<StoredExtraction, 'events' | 'statistics' | 'quotes'>): Promise<void> {
   await insertChunks(item.events, (chunk) =>
     db
@@ -124,6 +129,8 @@ export async function writeExtractions(db: Kysely<Database>, documentId: string,
     ),
   );
   await insertChunks(actors, (chunk) => db.insertInto('event_actor').values(chunk).execute());
+  // The events' country pairs (migration 0008-event-pairs), for dyad filters on the event list.
+  await insertEventPairs(db, item.events.flatMap((e) => recordPairRows(e, documentId)));
   await insertChunks(item.statistics, (chunk) =>
     db
       .insertInto('statistic')
