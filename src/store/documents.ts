@@ -85,11 +85,17 @@ async function insertDocumentRow(trx: Transaction<Database>, item: StoredExtract
  * (cascade), so a re-extraction deletes the old events and calls this again.
  */
 export async function writeExtractions(db: Kysely<Database>, documentId: string, item: Pick<StoredExtraction, 'events' | 'statistics' | 'quotes'>): Promise<void> {
-  await insertChunks(item.events, (chunk) =>
+  await writeExtractionsOf(db, [{ documentId, ...item }]);
+}
+
+/** `writeExtractions` for several documents at once, in multi-row statements across them (bulk loads). */
+export async function writeExtractionsOf(db: Kysely<Database>, items: Array<{ documentId: string } & Pick<StoredExtraction, 'events' | 'statistics' | 'quotes'>>): Promise<void> {
+  const events = items.flatMap((item) => item.events.map((e) => ({ e, documentId: item.documentId })));
+  await insertChunks(events, (chunk) =>
     db
       .insertInto('event')
       .values(
-        chunk.map((e) => ({
+        chunk.map(({ e, documentId }) => ({
           id: e.id,
           document_id: documentId,
           sentence_idx: e.evidence.sentence_index ?? 0,
@@ -114,7 +120,7 @@ export async function writeExtractions(db: Kysely<Database>, documentId: string,
       )
       .execute(),
   );
-  const actors = item.events.flatMap((e) =>
+  const actors = events.flatMap(({ e }) =>
     (['actor', 'recipient'] as const).flatMap((role) =>
       e[role].map((a, position) => ({
         event_id: e.id,
@@ -130,12 +136,13 @@ export async function writeExtractions(db: Kysely<Database>, documentId: string,
   );
   await insertChunks(actors, (chunk) => db.insertInto('event_actor').values(chunk).execute());
   // The events' country pairs (migration 0008-event-pairs), for dyad filters on the event list.
-  await insertEventPairs(db, item.events.flatMap((e) => recordPairRows(e, documentId)));
-  await insertChunks(item.statistics, (chunk) =>
+  await insertEventPairs(db, events.flatMap(({ e, documentId }) => recordPairRows(e, documentId)));
+  const statistics = items.flatMap((item) => item.statistics.map((s) => ({ s, documentId: item.documentId })));
+  await insertChunks(statistics, (chunk) =>
     db
       .insertInto('statistic')
       .values(
-        chunk.map((s) => ({
+        chunk.map(({ s, documentId }) => ({
           id: s.id,
           document_id: documentId,
           sentence_idx: s.evidence.sentence_index ?? 0,
@@ -153,11 +160,12 @@ export async function writeExtractions(db: Kysely<Database>, documentId: string,
       )
       .execute(),
   );
-  await insertChunks(item.quotes, (chunk) =>
+  const quotes = items.flatMap((item) => item.quotes.map((q) => ({ q, documentId: item.documentId })));
+  await insertChunks(quotes, (chunk) =>
     db
       .insertInto('quote')
       .values(
-        chunk.map((q) => ({
+        chunk.map(({ q, documentId }) => ({
           id: q.id,
           document_id: documentId,
           sentence_idx: q.evidence.sentence_index ?? 0,
