@@ -75,6 +75,9 @@ const EDGES: EventRecord[] = [
   edge('edge-long', 'COOPERATE', ['CHN'], ['KOR'], { start: '2020-01-01', end: '2024-12-31' }),
   edge('edge-year', 'SANCTION', ['KOR'], ['CHN'], { start: '2024-01-01', end: '2024-12-31' }, { quad: 'material_conflict' }),
   edge('edge-month', 'AID', ['CHN'], ['KOR'], { start: '2024-02-01', end: '2024-02-29' }),
+  edge('edge-crossing', 'AID', ['KOR'], ['CHN'], { start: '2024-02-20', end: '2024-03-05' }),
+  // A short interval across `from` for a pair without long ones (CHN–KOR has edge-long).
+  edge('edge-crossing-short', 'AID', ['FRA'], ['DEU'], { start: '2024-02-20', end: '2024-03-05' }),
   edge('edge-unreadable', 'REQUEST', ['CHN'], ['KOR'], { start: '2024-02-30', end: '2024-03-02' }),
   edge('edge-negated', 'THREATEN', ['CHN'], ['KOR'], day('2024-03-07'), { negated: true }),
   edge('edge-hypothetical', 'THREATEN', ['KOR'], ['CHN'], day('2024-03-08'), { hypothetical: true }),

@@ -182,25 +182,28 @@ function pairParty(eb: PairEB, country: string, role?: 'actor' | 'recipient'): E
 }
 
 /**
- * The earliest start a pair's event matching `from` can have: a short interval (at most
- * SHORT_SPAN_DAYS) that ends on or after `from` starts at most that many days before it; the
- * long ones (and those without a start) are few and read from the span index. `undated` tells
- * whether one of them has no start (it sorts last: `0000-00-00` in the descending order).
+ * The earliest start a pair's event matching `from` can have. A short interval (at most
+ * SHORT_SPAN_DAYS) that ends on or after `from` starts at most the pair's longest short span
+ * before it (the span index gives that span in one seek: 0 when every date is one day); the long
+ * ones (and those without a start) are few and read from the span index. `undated` tells whether
+ * one of them has no start (it sorts last: `0000-00-00` in the descending order).
  */
 async function pairLowerBound(store: Store, a: string, b: string, from: string): Promise<{ lo: string | null; undated: boolean }> {
-  const short = daysBefore(from, SHORT_SPAN_DAYS);
-  const row = await store.db
-    .selectFrom('event_pair')
+  const pair = store.db.selectFrom('event_pair').where('event_pair.country_a', '=', a).where('event_pair.country_b', '=', b);
+  const longRow = await pair
     .select((eb) => [eb.fn.min('event_pair.date_start').as('lo'), eb.fn.count('event_pair.event_id').as('n'), eb.fn.count('event_pair.date_start').as('dated')])
-    .where('event_pair.country_a', '=', a)
-    .where('event_pair.country_b', '=', b)
     .where('event_pair.span_days', '>', SHORT_SPAN_DAYS)
     .where('event_pair.date_end', '>=', from)
     .executeTakeFirst();
-  const long = row?.lo === null || row?.lo === undefined ? null : String(row.lo);
-  const undated = Number(row?.n ?? 0) > Number(row?.dated ?? 0);
-  if (short === null) return { lo: null, undated };
-  return { lo: long !== null && long < short ? long : short, undated };
+  const shortRow = await pair.select((eb) => eb.fn.max('event_pair.span_days').as('span')).where('event_pair.span_days', '<=', SHORT_SPAN_DAYS).executeTakeFirst();
+  const long = longRow?.lo === null || longRow?.lo === undefined ? null : String(longRow.lo);
+  const undated = Number(longRow?.n ?? 0) > Number(longRow?.dated ?? 0);
+  const span = shortRow?.span === null || shortRow?.span === undefined ? null : Number(shortRow.span);
+  // Without short intervals only the long ones bound the range (or nothing matches: `from` itself).
+  const short = span === null ? (long === null ? from : null) : daysBefore(from, span);
+  if (span !== null && short === null) return { lo: null, undated };
+  const lo = long === null ? short : short === null || long < short ? long : short;
+  return { lo, undated };
 }
 
 /**
