@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Document, EventRecord, QuoteRecord, Sentence, StatisticRecord } from '../types.js';
 import type { Database } from './schema.js';
 import type { Store } from './db.js';
+import { insertEventPairs, recordPairRows } from './event-pairs.js';
 
 export interface StoredExtraction {
   doc: Document;
@@ -78,13 +79,23 @@ async function insertDocumentRow(trx: Transaction<Database>, item: StoredExtract
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-/** Insert the events, statistics and quotes of one document (used on ingest and re-extraction). */
+/**
+ * Insert the events (with their parties and country pairs), statistics and quotes of one
+ * document (used on ingest and re-extraction). Deleting an event deletes its parties and pairs
+ * (cascade), so a re-extraction deletes the old events and calls this again.
+ */
 export async function writeExtractions(db: Kysely<Database>, documentId: string, item: Pick<StoredExtraction, 'events' | 'statistics' | 'quotes'>): Promise<void> {
-  await insertChunks(item.events, (chunk) =>
+  await writeExtractionsOf(db, [{ documentId, ...item }]);
+}
+
+/** `writeExtractions` for several documents at once, in multi-row statements across them (bulk loads). */
+export async function writeExtractionsOf(db: Kysely<Database>, items: Array<{ documentId: string } & Pick<StoredExtraction, 'events' | 'statistics' | 'quotes'>>): Promise<void> {
+  const events = items.flatMap((item) => item.events.map((e) => ({ e, documentId: item.documentId })));
+  await insertChunks(events, (chunk) =>
     db
       .insertInto('event')
       .values(
-        chunk.map((e) => ({
+        chunk.map(({ e, documentId }) => ({
           id: e.id,
           document_id: documentId,
           sentence_idx: e.evidence.sentence_index ?? 0,
@@ -109,7 +120,7 @@ export async function writeExtractions(db: Kysely<Database>, documentId: string,
       )
       .execute(),
   );
-  const actors = item.events.flatMap((e) =>
+  const actors = events.flatMap(({ e }) =>
     (['actor', 'recipient'] as const).flatMap((role) =>
       e[role].map((a, position) => ({
         event_id: e.id,
@@ -124,11 +135,14 @@ export async function writeExtractions(db: Kysely<Database>, documentId: string,
     ),
   );
   await insertChunks(actors, (chunk) => db.insertInto('event_actor').values(chunk).execute());
-  await insertChunks(item.statistics, (chunk) =>
+  // The events' country pairs (migration 0008-event-pairs), for dyad filters on the event list.
+  await insertEventPairs(db, events.flatMap(({ e, documentId }) => recordPairRows(e, documentId)));
+  const statistics = items.flatMap((item) => item.statistics.map((s) => ({ s, documentId: item.documentId })));
+  await insertChunks(statistics, (chunk) =>
     db
       .insertInto('statistic')
       .values(
-        chunk.map((s) => ({
+        chunk.map(({ s, documentId }) => ({
           id: s.id,
           document_id: documentId,
           sentence_idx: s.evidence.sentence_index ?? 0,
@@ -146,11 +160,12 @@ export async function writeExtractions(db: Kysely<Database>, documentId: string,
       )
       .execute(),
   );
-  await insertChunks(item.quotes, (chunk) =>
+  const quotes = items.flatMap((item) => item.quotes.map((q) => ({ q, documentId: item.documentId })));
+  await insertChunks(quotes, (chunk) =>
     db
       .insertInto('quote')
       .values(
-        chunk.map((q) => ({
+        chunk.map(({ q, documentId }) => ({
           id: q.id,
           document_id: documentId,
           sentence_idx: q.evidence.sentence_index ?? 0,
