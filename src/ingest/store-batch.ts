@@ -1,6 +1,6 @@
 import type { Store } from '../store/db.js';
 import { recordSourceFile, saveBatch, saveDocument, type BatchWrite, type SourceFileRow } from '../store/documents.js';
-import { fuseDocument } from '../store/fusion.js';
+import { fuseDocument, fuseEvents } from '../store/fusion.js';
 import { reasonOf } from './errors.js';
 import type { IngestSummary, ParallelStoreOptions, Processed } from './ingest.js';
 
@@ -16,8 +16,8 @@ interface Pending {
 
 /**
  * The ingest writer's queue: processed documents and source-file records, written in input order
- * in one transaction per `size` documents (`saveBatch`), then counted and fused one document at a
- * time exactly as if each had been saved alone. A source file is still recorded after its
+ * in one transaction per `size` documents (`saveBatch`), then fused together (`fuse`) and counted
+ * and reported one document at a time, as if each had been saved alone. A source file is still recorded after its
  * documents (in the same transaction or a later one), so an interrupted run resumes as before.
  * When a batch fails, its writes are retried one transaction each, so a bad document fails alone
  * and leaves nothing behind.
@@ -82,23 +82,56 @@ export class StoreBatch {
         }
       }
     }
+    const fusionErrors = await this.fuse(pending, results);
     for (let i = 0; i < pending.length; i++) {
       const p = pending[i]!;
       const status = results[i]!;
       try {
         if (status instanceof Error) throw status;
-        if (status !== 'source') await this.stored(p.processed!, status);
+        if (status === 'source') continue;
+        this.summary[status]++;
+        const fusionError = fusionErrors.get(i);
+        if (fusionError) throw fusionError;
+        this.stored(p.processed!, status);
       } catch (err) {
         this.summary.failures.push({ path: p.path, reason: reasonOf(err) });
       }
     }
   }
 
-  /** Count a saved document and fuse its events (fusion has its own transaction, as on a lone save). */
-  private async stored(ctx: Processed, status: 'new' | 'duplicate'): Promise<void> {
+  /**
+   * Fuse the events of the batch's new documents in one fusion transaction. Incremental fusion
+   * reclusters the whole connected group of what it adds, so its result does not depend on how
+   * new events are grouped into calls (docs/fusion.md); when the call fails, each document is
+   * fused on its own so that a failure is reported for the document it belongs to.
+   *
+   * @returns the fusion error of each pending write that has one
+   */
+  private async fuse(pending: Pending[], results: Array<'new' | 'duplicate' | 'source' | Error>): Promise<Map<number, Error>> {
+    const errors = new Map<number, Error>();
+    if (this.options.fuse === false) return errors;
+    const fresh = pending.flatMap((p, i) => (results[i] === 'new' && p.processed!.events.length ? [i] : []));
+    if (!fresh.length) return errors;
+    try {
+      await fuseEvents(
+        this.store,
+        fresh.flatMap((i) => pending[i]!.processed!.events.map((e) => e.id).sort()),
+      );
+    } catch {
+      for (const i of fresh) {
+        try {
+          await fuseDocument(this.store, pending[i]!.processed!.doc.id);
+        } catch (err) {
+          errors.set(i, err instanceof Error ? err : new Error(String(err)));
+        }
+      }
+    }
+    return errors;
+  }
+
+  /** Count a new document's sentences and words, and report it. */
+  private stored(ctx: Processed, status: 'new' | 'duplicate'): void {
     const { summary, options } = this;
-    summary[status]++;
-    if (status === 'new' && options.fuse !== false && ctx.events.length) await fuseDocument(this.store, ctx.doc.id);
     if (status === 'new') {
       summary.sentences += ctx.sentences.length;
       summary.words += ctx.doc.word_count;
