@@ -36,6 +36,9 @@ export function distinctActs(a: FusionReport, b: FusionReport): string | null {
   if ((a.exclusiveMode || b.exclusiveMode) && a.event.mode && b.event.mode && a.event.mode !== b.event.mode) return `modes ${a.event.mode} and ${b.event.mode} differ`;
   if (a.document_id === b.document_id && a.event.future !== b.event.future) return 'one document reports one act as done and another as planned';
   if (a.document_id === b.document_id && (!a.textual || !b.textual) && !a.undatedSameDocument && !sameSentence(a, b)) return 'one document names two acts, one without a date of its own';
+  // "The two countries stopped issuing visas to each other's citizens" tells both sides' acts as one
+  // event; "South Korea stopped issuing visas to Chinese" is one side's act, a part of it but not it.
+  if (a.mutualApart && a.mutual !== b.mutual) return 'a mutual report and a one-sided report are two acts';
   if (a.manyActs && sameSentence(a, b) && a.event.trigger.trim().toLowerCase() !== b.event.trigger.trim().toLowerCase()) return `one sentence names two acts ("${a.event.trigger}", "${b.event.trigger}")`;
   const forums = (r: FusionReport) => r.parties.filter(isForum).join('+');
   if (forums(a) !== forums(b)) return `forums ${forums(a) || '-'} and ${forums(b) || '-'} differ`;

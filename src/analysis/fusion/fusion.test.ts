@@ -15,7 +15,11 @@ function groups(specs: ReportSpec[]): string[][] {
 describe('incompatibility', () => {
   it.each<[string, ReportSpec, ReportSpec, RegExp | null]>([
     ['a meeting coded in either direction', { id: 'a', actor: ['KOR'], recipient: ['CHN'], date: '2026-01-05' }, { id: 'b', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, null],
-    ['a mutual report and a directed one', { id: 'a', type: 'SUPPORT', actor: ['KOR', 'CHN'], recipient: [], date: '2026-01-05' }, { id: 'b', type: 'SUPPORT', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, null],
+    ['a mutual meeting and one coded with a direction', { id: 'a', actor: ['KOR', 'CHN'], recipient: [], date: '2026-01-05' }, { id: 'b', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, null],
+    ['a mutual act of a directed family and one side\'s act', { id: 'a', type: 'SANCTION', actor: ['KOR', 'CHN'], recipient: [], date: '2023-01' }, { id: 'b', type: 'SANCTION', actor: ['KOR'], recipient: ['CHN'], date: '2023-01-02' }, /a mutual report and a one-sided report are two acts/],
+    ['two mutual reports of a directed family', { id: 'a', type: 'SANCTION', actor: ['KOR', 'CHN'], recipient: [], date: '2023-01' }, { id: 'b', type: 'SANCTION', actor: ['CHN', 'KOR'], recipient: [], date: '2023-01-02' }, null],
+    ['martial law and a ban imposed under it', { id: 'a', type: 'COERCE', mode: 'martial-law', actor: ['KOR'], recipient: ['KOR'], date: '2024-12-03', sentence: 'Yoon declared martial law.' }, { id: 'b', type: 'COERCE', mode: 'restrict', actor: ['KOR'], recipient: ['KOR'], date: '2024-12-03', sentence: 'The martial law decree banned political activity.' }, /modes martial-law and restrict differ/],
+    ['martial law reported twice', { id: 'a', type: 'COERCE', mode: 'martial-law', actor: ['KOR'], recipient: ['KOR'], date: '2024-12-03', sentence: 'Yoon declared martial law.' }, { id: 'b', type: 'COERCE', mode: 'martial-law', actor: ['KOR'], recipient: ['KOR'], date: '2024-12-03', sentence: 'The martial law decree of Tuesday night.' }, null],
     ['a day inside a month', { id: 'a', date: '2026-01-05' }, { id: 'b', date: '2026-01' }, null],
     ['a month report and a day after its publication', { id: 'a', date: '2024-11-22' }, { id: 'b', date: '2024-11', published: '2024-11-15' }, /do not overlap/],
     ['a planned act in its month after publication', { id: 'a', date: '2024-11-22' }, { id: 'b', date: '2024-11', published: '2024-11-15', future: true }, null],
