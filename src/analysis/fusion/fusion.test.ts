@@ -72,6 +72,8 @@ describe('topicWords', () => {
     ['Lee and Xi held talks.', []],
     ["The ministry's visa-free scheme", ['schem', 'visa-']],
     ['Seoul agreed to host the THAAD battery.', ['batte', 'host', 'thaad']],
+    // a length of time is not a topic: "stays of up to 15 days" and "the permitted stay to 30 days" are two measures
+    ['China doubled the permitted stay to 30 days, or 720 hours.', ['doubl', 'permi', 'stay']],
   ])('%s', (sentence, expected) => {
     expect(topicWords(sentence, getFusionRules().topicStopwords)).toEqual(expected);
   });
@@ -222,6 +224,18 @@ describe('clusterReports', () => {
     ];
     expect(groups(reports)).toEqual([['bg', 'impeach'], ['blame']]);
     expect(groups([...reports.slice(0, 2), a('vague', '2024-12', 'Yoon was criticised in December.', 'criticised')])).toEqual([['blame'], ['impeach'], ['vague']]);
+  });
+
+  it('lets only a report of a done act reach back as background, not a negated or planned one', () => {
+    const sentence = 'Xi has not set foot in Seoul since 2014.';
+    const window = (extra: Partial<ReportSpec>) => {
+      const x = r({ id: 'x', date: 'pub', published: '2025-10-30', sentence, ...extra });
+      return [x.lo, x.hi];
+    };
+    expect(window({})).toEqual(['2023-10-31', '2025-10-30']);
+    expect(window({ negated: true })).toEqual(['2025-10-23', '2025-10-30']);
+    expect(window({ future: true })).toEqual(['2025-10-30', '2025-11-06']);
+    expect(window({ sentence: 'Xi has set foot in Seoul.' })).toEqual(['2025-10-23', '2025-10-30']);
   });
 
   it('lets an undated background report reach back to the one older event it fits', () => {
