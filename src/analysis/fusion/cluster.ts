@@ -121,15 +121,19 @@ export function clusterReports(reports: FusionReport[], places?: PlaceIndex): Fu
     const root = find(i);
     groups.set(root, [...(groups.get(root) ?? []), r]);
   });
-  // Satellites are matched against the cores only, so that the order they are taken in cannot matter.
+  // Satellites are matched against the cores only, and taken in a fixed order (finest date first,
+  // then window start and id), so that the order they arrived in cannot matter.
   const attached = new Map<number, FusionReport[]>();
   const left: FusionReport[] = [];
-  for (const s of sorted) {
-    if (s.core) continue;
+  // Finest first, so that of two satellites of one group that are distinct acts the finer one stays.
+  for (const s of sorted.filter((x) => !x.core).sort(satelliteOrder)) {
     const fits = [...groups.entries()].filter(([, members]) => 2 * members.filter((c) => compatible(s, c, places)).length >= members.length && members.every((c) => distinctActs(s, c) === null) && sharesTopic(s, members));
     const phased = fits.length > 1 ? byTopic(s, byPhase(s, fits)) : fits;
     const home = phased.length === 1 ? phased[0]! : s.textual ? undefined : latestBefore(s, phased, places);
-    if (home) attached.set(home[0], [...(attached.get(home[0]) ?? []), s]);
+    // No event holds two distinct acts (`distinctActs`): a satellite that is one with a satellite
+    // already in the group ("Jeju has long admitted Chinese travellers" and "Seoul first floated
+    // the idea in March", of one document, one undated) is left over instead.
+    if (home && !(attached.get(home[0]) ?? []).some((m) => distinctActs(s, m) !== null)) attached.set(home[0], [...(attached.get(home[0]) ?? []), s]);
     else left.push(s);
   }
   const rest: FusionReport[][] = [];

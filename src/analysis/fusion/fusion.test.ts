@@ -188,6 +188,15 @@ describe('clusterReports', () => {
     expect(groups([p('a', '2025-09-10'), { ...p('b', 'pub'), doc: 'd2' }])).toEqual([['a', 'b']]);
   });
 
+  it('never puts two distinct acts of one document into an event, even as two vague reports of it', () => {
+    // the undated report looks back ("last year"): its window reaches back to the core's day
+    const w = (id: string, date: string, doc: string, published = '2025-08-06') => ({ id, type: 'CONCEDE', actor: ['KOR'], recipient: ['CHN'], date, doc, published, sentence: `Seoul waived visas for Chinese groups, as floated last year (${id}).` });
+    const core = w('core', '2025-03-20', 'd1', '2025-03-23');
+    // 'month' (a date of its own) and 'undated' (none, in another sentence of one document) are two acts: the finer one joins
+    expect(groups([core, w('month', '2025-03', 'd2'), w('undated', 'pub', 'd2')])).toEqual([['core', 'month'], ['undated']]);
+    expect(groups([core, w('month', '2025-03', 'd2'), w('undated', 'pub', 'd3')])).toEqual([['core', 'month', 'undated']]);
+  });
+
   it('gives a vague report of a measure to its announcement or its taking effect by the words of its sentence', () => {
     const w = (id: string, date: string, sentence: string) => ({ id, type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR'], date, sentence, doc: id });
     const reports = [
