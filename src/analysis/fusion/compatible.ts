@@ -56,6 +56,7 @@ export function incompatibility(a: FusionReport, b: FusionReport, places: PlaceI
   if (a.family !== b.family) return `families ${a.family} and ${b.family} differ`;
   if (a.status !== b.status) return `statuses ${a.status} and ${b.status} differ`;
   if (a.status === 'hypothetical' && !a.fuseHypothetical) return 'hypothetical reports stay on their own';
+  if (a.status === 'negated' && !a.fuseUndatedNegated && (!a.textual || !b.textual)) return 'a negation with no date of its own tells a state, not an event';
   if (a.parties.length === 0 || b.parties.length === 0) return 'no country';
   const apart = distinctActs(a, b);
   if (apart) return apart;

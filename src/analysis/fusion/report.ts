@@ -58,6 +58,8 @@ export interface FusionReport extends ReportSource {
   fuseHypothetical: boolean;
   /** The family has a direction (not symmetric) and a mutual report of it is an act apart from a one-sided one (`mutual_with_one_sided: false`). */
   mutualApart: boolean;
+  /** A negated report with no date of its own may fuse (`fuse_undated_negated`). */
+  fuseUndatedNegated: boolean;
 }
 
 function countries(refs: EventRecord['actor']): string[] {
@@ -102,7 +104,7 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
   const clauseTopics = [...topicWords(clause, rules.topicStopwords), ...topicConcepts(clause, rules.topicConcepts)];
   const words = rules.compareWords.has(family) ? clauseTopics : [];
   const exclusiveMode = event.mode && rules.exclusiveModes.get(family)?.has(event.mode) ? event.mode : null;
-  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, clauseTopics, kind, phase, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core, undatedSameDocument: rules.undatedSameDocument, fuseHypothetical: rules.fuseHypothetical, mutualApart: !rules.symmetric.has(family) && !rules.mutualWithOneSided };
+  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, clauseTopics, kind, phase, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core, undatedSameDocument: rules.undatedSameDocument, fuseHypothetical: rules.fuseHypothetical, mutualApart: !rules.symmetric.has(family) && !rules.mutualWithOneSided, fuseUndatedNegated: rules.fuseUndatedNegated };
 }
 
 /**
