@@ -42,6 +42,10 @@ export function distinctActs(a: FusionReport, b: FusionReport): string | null {
   if (a.manyActs && sameSentence(a, b) && a.event.trigger.trim().toLowerCase() !== b.event.trigger.trim().toLowerCase()) return `one sentence names two acts ("${a.event.trigger}", "${b.event.trigger}")`;
   const forums = (r: FusionReport) => r.parties.filter(isForum).join('+');
   if (forums(a) !== forums(b)) return `forums ${forums(a) || '-'} and ${forums(b) || '-'} differ`;
+  // A trilateral summit and a bilateral meeting of two of its leaders are two meetings. With a forum
+  // among the parties, a report naming fewer countries names fewer of those at it: not apart.
+  const several = (r: FusionReport) => r.orderFree && !forums(r) && r.parties.length >= 2;
+  if (a.sameParties && several(a) && several(b) && a.parties.join('+') !== b.parties.join('+')) return `meetings of ${a.parties.join('+')} and of ${b.parties.join('+')} are two acts`;
   return null;
 }
 

@@ -60,6 +60,8 @@ export interface FusionReport extends ReportSource {
   mutualApart: boolean;
   /** A negated report with no date of its own may fuse (`fuse_undated_negated`). */
   fuseUndatedNegated: boolean;
+  /** Order-free reports naming two countries or more each must name the same ones (`fuse_nested_parties: false`). */
+  sameParties: boolean;
 }
 
 function countries(refs: EventRecord['actor']): string[] {
@@ -104,7 +106,7 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
   const clauseTopics = [...topicWords(clause, rules.topicStopwords), ...topicConcepts(clause, rules.topicConcepts)];
   const words = rules.compareWords.has(family) ? clauseTopics : [];
   const exclusiveMode = event.mode && rules.exclusiveModes.get(family)?.has(event.mode) ? event.mode : null;
-  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, clauseTopics, kind, phase, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core, undatedSameDocument: rules.undatedSameDocument, fuseHypothetical: rules.fuseHypothetical, mutualApart: !rules.symmetric.has(family) && !rules.mutualWithOneSided, fuseUndatedNegated: rules.fuseUndatedNegated };
+  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, clauseTopics, kind, phase, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core, undatedSameDocument: rules.undatedSameDocument, fuseHypothetical: rules.fuseHypothetical, mutualApart: !rules.symmetric.has(family) && !rules.mutualWithOneSided, fuseUndatedNegated: rules.fuseUndatedNegated, sameParties: !rules.fuseNestedParties };
 }
 
 /**
