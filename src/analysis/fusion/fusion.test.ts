@@ -214,6 +214,18 @@ describe('clusterReports', () => {
     expect(groups(reports)).toEqual([['ann', 'done'], ['eff', 'since']]);
   });
 
+  it('lets topic words overrule the phase when no event of the report\'s phase shares one', () => {
+    const w = (id: string, date: string, sentence: string, trigger: string) => ({ id, type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR'], date, sentence, trigger, doc: id });
+    const ann = w('ann', '2024-11-01', 'China announced on Friday that Koreans may enter without a visa.', 'may enter');
+    const longer = w('longer', '2024-11-30', 'The longer permitted stay took effect on Nov. 30.', 'longer permitted stay');
+    // no cue of either phase: it would go with the announcement, but shares words only with the taking effect of the longer stay
+    const vague = w('vague', '2024-11', 'Beijing lengthened the permitted stay at the end of that month.', 'lengthened');
+    expect(groups([ann, longer, vague])).toEqual([['ann'], ['longer', 'vague']]);
+    // sharing a word with the announcement, it stays with it
+    const named = w('named', '2024-11', 'Koreans could enter without a visa that month, and the permitted stay was lengthened.', 'could enter');
+    expect(groups([ann, longer, named])).toEqual([['ann', 'named'], ['longer']]);
+  });
+
   it('does not join a report dated by a year to an event through a broad domain alone', () => {
     const s = (id: string, date: string, sentence: string, trigger: string) => ({ id, type: 'SANCTION', actor: ['CHN'], recipient: ['KOR'], date, sentence, trigger, doc: id });
     const core = s('fan', '2016-08-04', 'A fan meeting with Korean actors was called off on Thursday.', 'called off');
