@@ -36,6 +36,7 @@ export function distinctActs(a: FusionReport, b: FusionReport): string | null {
   if ((a.exclusiveMode || b.exclusiveMode) && a.event.mode && b.event.mode && a.event.mode !== b.event.mode) return `modes ${a.event.mode} and ${b.event.mode} differ`;
   if (a.document_id === b.document_id && a.event.future !== b.event.future) return 'one document reports one act as done and another as planned';
   if (a.document_id === b.document_id && (!a.textual || !b.textual) && !a.undatedSameDocument && !sameSentence(a, b)) return 'one document names two acts, one without a date of its own';
+  if (a.document_id === b.document_id && (a.separate || b.separate) && !sameSentence(a, b)) return 'one document calls one act separate from another';
   // "The two countries stopped issuing visas to each other's citizens" tells both sides' acts as one
   // event; "South Korea stopped issuing visas to Chinese" is one side's act, a part of it but not it.
   if (a.mutualApart && a.mutual !== b.mutual) return 'a mutual report and a one-sided report are two acts';
