@@ -150,6 +150,27 @@ describe('event dates', () => {
     expect([e?.date?.start, e?.date?.source, e?.future]).toEqual(['2017-03-03', 'inferred', false]);
   });
 
+  it('codes a concession its actor announces for later as made on the day of the announcement', () => {
+    const text = 'Japan will ease its restrictions on South Korean fishing boats on Monday, its fisheries agency said on Friday.';
+    const [e] = events(text, '2024-11-16', [
+      { text: 'on Monday', start: '2024-11-18', precision: 'day' },
+      { text: 'on Friday', start: '2024-11-15', precision: 'day' },
+    ]);
+    expect(e ? [dyad(e), e.future, e.date?.start, e.rule.includes('refine/announced-concession')] : null).toEqual(['CONCEDE JPN→KOR', false, '2024-11-15', true]);
+  });
+
+  it('codes a retreat announced for later as a CONCEDE (PLOVER)', () => {
+    const [e] = events('Chad announced on Tuesday that it would withdraw its troops from the border with Peru.', '2024-11-13', [{ text: 'on Tuesday', start: '2024-11-12', precision: 'day' }]);
+    expect(e ? [e.event_type, e.future, e.date?.start] : null).toEqual(['CONCEDE', false, '2024-11-12']);
+  });
+
+  it('keeps a concession told in the future without an announcement, or only possible, as it is', () => {
+    const [plain] = events('Japan will ease its restrictions on South Korean fishing boats on Monday.', '2024-11-16', [{ text: 'on Monday', start: '2024-11-18', precision: 'day' }]);
+    expect(plain ? [plain.event_type, plain.future, plain.date?.start] : null).toEqual(['CONCEDE', true, '2024-11-18']);
+    const [maybe] = events('Japan could ease its restrictions on South Korean fishing boats, an analyst in Seoul said.', '2024-11-16');
+    expect(maybe ? [maybe.hypothetical, maybe.rule.includes('refine/announced-concession')] : null).toEqual([true, false]);
+  });
+
   it('keeps the effective date of an event told in the future', () => {
     const [e] = events('Sweden will be added to the list of visa-free countries by China from Nov. 10.', '2025-11-03', [{ text: 'Nov. 10', start: '2025-11-10', precision: 'day' }]);
     expect([e?.date?.start, e?.future]).toEqual(['2025-11-10', true]);
