@@ -225,6 +225,16 @@ describe('event dates', () => {
     expect(out.map((e) => [e.event_type, e.date?.start, e.date?.source])).toEqual([['CONSULT', '2025-11-05', 'inferred']]);
   });
 
+  it('dates an event "hours after …" on the day of the occasion it is measured from', () => {
+    const text = 'Talks stalled in late February, and the ministers met again on March 6, hours after North Korea fired two missiles into the sea.';
+    const out = events(text, '2017-04-26', [
+      { text: 'in late February', start: '2017-02-21', end: '2017-02-28', precision: 'month' },
+      { text: 'on March 6', start: '2017-03-06', precision: 'day' },
+    ]);
+    const fired = out.find((e) => e.event_type === 'MOBILIZE');
+    expect(fired ? [fired.date?.start, fired.date?.text] : null).toEqual(['2017-03-06', 'hours after']);
+  });
+
   it('counts "a week before …" from publication when the sentence has no other date, and keeps a date the phrase states', () => {
     const [e] = events('The vote came a week before Japan and South Korea held talks in Tokyo.', '2025-11-09');
     expect(e?.date?.start).toBe('2025-11-16');
