@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../knowledge/gazetteer.js';
+import { dataPath } from '../../knowledge/paths.js';
 import { runPipeline, sentenceStage } from '../../pipeline.js';
 import { fixedDatesStage, type FixedDate } from '../../testing/dates.js';
 import { makeDocument } from '../../testing/doc.js';
@@ -486,5 +488,16 @@ describe('event records', () => {
     const b = events('Seoul criticised Tokyo.', '2024-11-15');
     expect(a[0]?.id).toBe(b[0]?.id);
     expect(eventId('d', 0, 1, 2, 'ACCUSE', 'r')).not.toBe(eventId('d', 0, 1, 2, 'REJECT', 'r'));
+  });
+});
+
+describe.skipIf(!existsSync(join(dataPath('gazetteer'), 'countries.yaml')))('actor groups (bundled gazetteer)', () => {
+  const bundled = loadGazetteer([dataPath('gazetteer')]);
+  const stages = [sentenceStage, createActorsStage(() => bundled), createEventsStage(() => bundled)];
+  it('reads a nationality adjective before a title and name of the same country as part of that actor', () => {
+    const text = 'French National Assembly president Laurent Fabius held talks with Romanian ministers in Bucharest on Tuesday.';
+    const out = runPipeline(makeDocument(text, '1990-01-10'), { stages }).events;
+    const talks = out.find((e) => e.event_type === 'CONSULT');
+    expect(talks ? [dyad(talks), talks.actor.map((a) => a.sector)] : null).toEqual(['CONSULT FRA→ROU', ['LEG']]);
   });
 });
