@@ -145,6 +145,30 @@ describe('flags', () => {
   });
 });
 
+describe('recipients', () => {
+  it('gives a demand to the subject of its "that" complement', () => {
+    const [e] = events('China demanded on Friday that Japan withdraw the remarks.', '2024-11-16');
+    expect(e ? dyad(e) : null).toBe('REQUEST CHN→JPN');
+  });
+
+  it('does not take a place or the speaker\'s own side as the one asked', () => {
+    const [e] = events('China demanded that Chinese firms in Peru pay their taxes.', '2024-11-16');
+    expect(e?.recipient.map((r) => r.country)).not.toContain('CHN');
+  });
+
+  it('addresses a protest that names no target to the authorities where it is held, else at home', () => {
+    const [abroad] = events('Hundreds of South Korean fishermen rallied in Tokyo on Sunday.', '2024-11-16');
+    expect(abroad ? [dyad(abroad), abroad.rule.includes('refine/protest-venue')] : null).toEqual(['PROTEST KOR→JPN', true]);
+    const [home] = events('Thousands of Peruvian miners went on strike on Monday.', '2024-11-16');
+    expect(home ? dyad(home) : null).toBe('PROTEST PER→PER');
+  });
+
+  it('keeps a protest\'s named target', () => {
+    const [e] = events('Hundreds of South Koreans rallied against China in Tokyo.', '2024-11-16');
+    expect(e ? dyad(e) : null).toBe('PROTEST KOR→CHN');
+  });
+});
+
 describe('event dates', () => {
   it('does not date a reported order by the day it takes effect, nor flag it future', () => {
     const text = "China's tourism authority has told travel agencies to stop selling group tours to South Korea from March 15.";

@@ -15,7 +15,7 @@ import { ArgumentFinder, type Arguments } from './arguments.js';
 import { findFlags } from './flags.js';
 import { getEventLexicon, type EventLexicon } from './lexicon.js';
 import { findCues, phraseAt, type CueMatch } from './match.js';
-import { announcedConcession, ethnicMinority, privateConsult, refineConsultMode, stateActors, type Draft } from './refine.js';
+import { announcedConcession, ethnicMinority, privateConsult, protestVenue, refineConsultMode, stateActors, type Draft } from './refine.js';
 import { analyse, tokenRange, type Structure } from './structure.js';
 
 export interface EventCoderOptions {
@@ -525,6 +525,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     const actorSpans = new Set(sc.mentions.filter((m) => !m.locative).map((m) => m.start));
     draft.location = eventLocation(st, sc.places.filter((p) => !actorSpans.has(p.start)), c.a, c.clause);
     ethnicMinority(draft, ctx.doc.text);
+    protestVenue(draft);
     if (privateConsult(draft)) {
       log?.(`cue ${cue.id} "${triggerText}": a meeting or visit by private people (${draft.actor.map((m) => m.text).join(', ')}) — not coded`);
       continue;

@@ -154,3 +154,20 @@ export function announcedConcession(st: Structure, ci: number, cueTo: number, d:
   if (own) return { start: own.value.start, end: own.value.end, precision: own.value.precision, text: own.text, source: own.source };
   return published ? { start: published, end: published, precision: 'day', text: null, source: 'inferred' } : null;
 }
+
+/**
+ * "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia": a protest that names no target is
+ * addressed to the authorities of the country where it is held, else of the protesters' own
+ * country. Only when nothing else (not even the document's main dyad) gave a recipient.
+ */
+export function protestVenue(d: Draft): boolean {
+  if (d.category !== 'PROTEST' || d.recipient.length || !d.actor.length) return false;
+  const a = d.actor[0]!;
+  // ("Young Algerians blocked roads…": with no place either, people protest to their own government.)
+  const loc = d.location?.country ?? a.country;
+  if (!loc) return false;
+  d.recipient = [{ ...a, text: d.location?.country ? d.location.text : a.text, kind: 'country', name: loc, country: loc, sector: null, id: null, rule: 'events/protest-venue', form: 'name', locative: !!d.location?.country, plural: false, title: null, gender: null }];
+  d.rules.push('refine/protest-venue');
+  d.why.push(`no target named: the authorities ${d.location?.country ? 'where it is held' : 'of the protesters\' own country'}, ${loc}`);
+  return true;
+}
