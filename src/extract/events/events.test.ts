@@ -190,6 +190,11 @@ describe('event dates', () => {
     expect(e ? [e.event_type, e.future, e.date?.start] : null).toEqual(['CONCEDE', false, '2024-11-12']);
   });
 
+  it('codes a threat a state announces as made when uttered, not in the future', () => {
+    const [e] = events('Beijing said on Monday it would take countermeasures against Japan.', '2024-11-19', [{ text: 'on Monday', start: '2024-11-18', precision: 'day' }]);
+    expect(e ? [dyad(e), e.future, e.date?.start] : null).toEqual(['THREATEN CHN→JPN', false, '2024-11-18']);
+  });
+
   it('keeps a concession told in the future without an announcement, or only possible, as it is', () => {
     const [plain] = events('Japan will ease its restrictions on South Korean fishing boats on Monday.', '2024-11-16', [{ text: 'on Monday', start: '2024-11-18', precision: 'day' }]);
     expect(plain ? [plain.event_type, plain.future, plain.date?.start] : null).toEqual(['CONCEDE', true, '2024-11-18']);

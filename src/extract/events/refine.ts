@@ -100,15 +100,16 @@ export function ethnicMinority(d: Draft, text: string): boolean {
   return changed;
 }
 
-/** Categories whose announcement by the actor is itself the act (PLOVER: CONCEDE is verbal). */
-const ANNOUNCED_ACTS = new Set(['CONCEDE', 'RETREAT']);
+/** Categories whose announcement by the actor is itself the act (PLOVER: CONCEDE and THREATEN are verbal). */
+const ANNOUNCED_ACTS = new Set(['CONCEDE', 'RETREAT', 'THREATEN']);
 
 /**
  * PLOVER codes concessions as verbal: "the promise of future concessions such as easing of
  * restrictions" is the concession, and an announced retreat ("announced … would withdraw troops")
- * is a CONCEDE. So a state's concession or retreat told in the future inside its own announcement
- * ("China will resume issuing visas on Saturday, its embassy said on Wednesday") is a CONCEDE made
- * when announced: not future, dated by the report (a date in the reporting clause no later than
+ * is a CONCEDE; a threat ("said it would take countermeasures") is made when it is uttered. So a
+ * state's concession, retreat or threat told in the future inside its own announcement
+ * ("China will resume issuing visas on Saturday, its embassy said on Wednesday") is coded as done
+ * when announced (a retreat as a CONCEDE): not future, dated by the report (a date in the reporting clause no later than
  * publication, else the publication date). Returns the announcement's date, or undefined when
  * the refiner does not apply. Rumours and forecasts do not count: the cue must sit in reported
  * speech or carry an attribution, and every actor must be a state, its officials or an IGO.
