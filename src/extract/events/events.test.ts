@@ -190,6 +190,15 @@ describe('event dates', () => {
     expect(e ? [e.event_type, e.future, e.date?.start] : null).toEqual(['CONCEDE', false, '2024-11-12']);
   });
 
+  it('dates a ban a state announces for a later day by the announcement', () => {
+    const text = 'Japan will ban imports of South Korean pork from Dec. 1, its farm ministry said on Tuesday.';
+    const [e] = events(text, '2024-11-20', [
+      { text: 'Dec. 1', start: '2024-12-01', precision: 'day' },
+      { text: 'on Tuesday', start: '2024-11-19', precision: 'day' },
+    ]);
+    expect(e ? [dyad(e), e.future, e.date?.start] : null).toEqual(['SANCTION JPN→KOR', false, '2024-11-19']);
+  });
+
   it('codes a threat a state announces as made when uttered, not in the future', () => {
     const [e] = events('Beijing said on Monday it would take countermeasures against Japan.', '2024-11-19', [{ text: 'on Monday', start: '2024-11-18', precision: 'day' }]);
     expect(e ? [dyad(e), e.future, e.date?.start] : null).toEqual(['THREATEN CHN→JPN', false, '2024-11-18']);

@@ -100,8 +100,12 @@ export function ethnicMinority(d: Draft, text: string): boolean {
   return changed;
 }
 
-/** Categories whose announcement by the actor is itself the act (PLOVER: CONCEDE and THREATEN are verbal). */
-const ANNOUNCED_ACTS = new Set(['CONCEDE', 'RETREAT', 'THREATEN']);
+/**
+ * Categories whose announcement by the actor is itself the act: PLOVER's verbal CONCEDE and
+ * THREATEN, and measures (bans, waivers) announced on one day for a later one, whose announcement
+ * is what the government did that day (docs/gold-format.md).
+ */
+const ANNOUNCED_ACTS = new Set(['CONCEDE', 'RETREAT', 'THREATEN', 'SANCTION']);
 
 /**
  * PLOVER codes concessions as verbal: "the promise of future concessions such as easing of
