@@ -107,7 +107,8 @@ function byId(a: FusionReport, b: FusionReport): number {
  *    core group it fits — fits at least half of its cores, so that a chain of nested party sets
  *    cannot carry it into an event most of whose reports it contradicts. If it fits several, it is ambiguous and joins none of them — except a
  *    report dated only by its publication, which joins the group whose fitting cores are latest
- *    (news reports the latest happening), when one group is strictly latest.
+ *    (news reports the latest happening), when one group is strictly latest. Satellites are taken
+ *    finest date first; one that is a distinct act from a satellite already in its group is left over.
  * 3. The reports left over form events among themselves: taken finest date first, each joins the
  *    first group whose every member it fits (complete link), else starts a new one — so a vague
  *    report never chains two precise ones together.

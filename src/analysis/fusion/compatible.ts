@@ -26,8 +26,10 @@ function sideFits(a: string[], b: string[]): boolean {
 
 /**
  * Why two reports of one family are two different acts whatever else they share, or null: kinds
- * (a trip, a meeting), exclusive modes (a phone call), forums (`IGO:…` parties), a plan and an act
- * reported in one document, two acts named in one sentence. No event holds two such reports, so
+ * (a trip, a meeting), exclusive modes (a phone call; each COERCE mode), forums (`IGO:…` parties),
+ * a plan and an act reported in one document, an act its sentence calls separate, a mutual and a
+ * one-sided act of a directed family, meetings of different sets of several countries, two acts
+ * named in one sentence. No event holds two such reports, so
  * clustering never joins groups holding them, even through a report that fits both
  * (docs/fusion.md).
  */
