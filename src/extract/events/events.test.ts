@@ -146,6 +146,12 @@ describe('flags', () => {
 });
 
 describe('recipients', () => {
+  it('keeps the two parties of a meeting as its dyad, not the summit it was held at', () => {
+    const out = events('Yoon Suk Yeol and Xi Jinping held talks on Friday on the sidelines of the APEC summit in Lima.', '2024-11-16');
+    const talks = out.find((e) => e.trigger === 'talks');
+    expect(talks ? dyad(talks) : null).toBe('CONSULT KOR→CHN');
+  });
+
   it('gives a demand to the subject of its "that" complement', () => {
     const [e] = events('China demanded on Friday that Japan withdraw the remarks.', '2024-11-16');
     expect(e ? dyad(e) : null).toBe('REQUEST CHN→JPN');
