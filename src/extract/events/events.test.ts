@@ -115,6 +115,11 @@ describe('arguments from sentence structure', () => {
     expect(events('Chinese tourists visited South Korea in large numbers.', '2025-03-23')).toEqual([]);
   });
 
+  it('reads a past form the tagger takes for an adjective as the verb after an actor and before a determiner', () => {
+    const [e] = events('Beijing relaxed its curbs on Korean films.', '2025-03-23');
+    expect(e ? [dyad(e), e.rule] : null).toEqual(['CONCEDE CHN→KOR', 'concede/ease']);
+  });
+
   it('does not read the month "March" as a march', () => {
     expect(events('Seoul said in March that it was ready.', '2025-03-23').map((e) => e.event_type)).not.toContain('PROTEST');
   });
