@@ -115,6 +115,11 @@ describe('arguments from sentence structure', () => {
     expect(events('Chinese tourists visited South Korea in large numbers.', '2025-03-23')).toEqual([]);
   });
 
+  it('lets a bare adjective conjunct share the head noun of the next one ("the Chinese and South Korean foreign ministers")', () => {
+    const [e] = events('The Chinese and South Korean foreign ministers met in Tokyo on Friday.', '2025-03-23');
+    expect(e ? dyad(e) : null).toBe('CONSULT CHN→KOR');
+  });
+
   it('reads a past form the tagger takes for an adjective as the verb after an actor and before a determiner', () => {
     const [e] = events('Beijing relaxed its curbs on Korean films.', '2025-03-23');
     expect(e ? [dyad(e), e.rule] : null).toEqual(['CONCEDE CHN→KOR', 'concede/ease']);
