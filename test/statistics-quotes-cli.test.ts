@@ -79,7 +79,7 @@ describe('bilat quotes', () => {
   it('filters by speaker name', async () => {
     const r = await runCli(['quotes', '--db', db, '--speaker', 'kim', '--format', 'jsonl']);
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { text: string; direct: boolean });
-    expect(rows).toMatchObject([{ text: 'The numbers are encouraging,', direct: true }]);
+    expect(rows).toMatchObject([{ text: 'The numbers are encouraging', direct: true }]);
   });
 
   it('lists reported speech apart', async () => {

@@ -4,6 +4,7 @@ import { selectEvents } from '../store/queries/events.js';
 import { selectIndicators } from '../store/queries/indicators.js';
 import { selectRelationsIndex } from '../store/queries/relations-index.js';
 import { mulberry32 } from '../util/random.js';
+import { beginBulkLoad } from './bulk.js';
 import { replicateStore } from './replicate.js';
 import { createSyntheticEvents } from './synthetic-events.js';
 
@@ -51,8 +52,8 @@ export const BASE_EVENTS = 50_000;
 /**
  * A store with `events` synthetic events: up to BASE_EVENTS from the generator
  * (src/bench/synthetic-events.ts), then copied inside the database up to the size asked for
- * (rounded up to a whole number of copies). A SQLite file at `location` is reused by later runs;
- * PostgreSQL gets a fresh schema.
+ * (rounded up to a whole number of copies). A SQLite file is built with build-only settings
+ * (bulk.ts) and reused by later runs; PostgreSQL gets a fresh schema.
  */
 export async function syntheticStore(location: string, events: number, log: (line: string) => void): Promise<{ store: Store; seconds: number; events: number }> {
   const sqlite = !/^postgres/i.test(location);
@@ -63,6 +64,8 @@ export async function syntheticStore(location: string, events: number, log: (lin
   const store = await openStore(building);
   let last = 0;
   const t0 = performance.now();
+  // SQLite: no journal, no fsync, secondary indexes built after the load (bulk.ts).
+  const bulk = await beginBulkLoad(store);
   const copies = Math.ceil(events / BASE_EVENTS);
   await createSyntheticEvents(store, {
     events: Math.min(events, BASE_EVENTS),
@@ -74,6 +77,8 @@ export async function syntheticStore(location: string, events: number, log: (lin
     },
   });
   await replicateStore(store, copies, (k) => log(`bench: synthetic copy ${k + 1}/${copies}`));
+  log('bench: synthetic store: creating indexes');
+  await bulk.finish();
   const seconds = Math.round((performance.now() - t0) / 100) / 10;
   if (!sqlite) return { store, seconds, events: total };
   await store.close();

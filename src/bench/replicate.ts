@@ -7,6 +7,7 @@ const ID_COLUMNS: Record<string, string[]> = {
   sentence: ['document_id'],
   event: ['id', 'document_id'],
   event_actor: ['event_id'],
+  event_pair: ['event_id', 'document_id'],
   fused_event: ['id'],
   fused_party: ['fused_id'],
   fused_pair: ['fused_id'],

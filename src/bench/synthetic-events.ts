@@ -4,15 +4,17 @@ import { toFusionReport, type FusionReport } from '../analysis/fusion/report.js'
 import { summarizeCluster } from '../analysis/fusion/summarize.js';
 import { getOntology, ploverQuad, ploverScore } from '../knowledge/ontology.js';
 import type { Store } from '../store/db.js';
-import { writeExtractions } from '../store/documents.js';
+import type { Insertable } from 'kysely';
+import { writeExtractionsOf } from '../store/documents.js';
+import type { Database } from '../store/schema.js';
 import { writeFused, writeKeys } from '../store/fusion.js';
 import type { EventRecord } from '../types.js';
 import { mulberry32 } from '../util/random.js';
 
 /**
  * A synthetic database for load tests and benchmarks: documents whose sentences each report one
- * event between two countries, written straight into the tables in large transactions (no
- * extraction pipeline), with fused events built from the same reports (an event is reported by
+ * event between two countries, written straight into the tables in large transactions of
+ * multi-row inserts (no extraction pipeline; `bulk.ts` has the build-only settings), with fused events built from the same reports (an event is reported by
  * one to three outlets). Deterministic for a seed.
  *
  * The text is made up from templates and says nothing true; it exists so that events carry
@@ -125,6 +127,10 @@ export async function createSyntheticEvents(store: Store, options: SyntheticOpti
   let documents = 0;
   for (let start = 0; start < reports.length; start += perDoc * batch) {
     const slice = reports.slice(start, start + perDoc * batch);
+    // Rows of the whole batch, written in multi-row statements at the end of it.
+    const documentRows: Array<Insertable<Database['document']>> = [];
+    const sentenceRows: Array<Database['sentence']> = [];
+    const extractions: Array<{ documentId: string; events: EventRecord[]; statistics: []; quotes: [] }> = [];
     await store.db.transaction().execute(async (trx) => {
       for (let d = 0; d < slice.length; d += perDoc) {
         const items = slice.slice(d, d + perDoc);
@@ -162,18 +168,18 @@ export async function createSyntheticEvents(store: Store, options: SyntheticOpti
           });
         });
         const id = hex(`synthetic-document:${docNo}:${text}`);
-        await trx
-          .insertInto('document')
-          .values({ id, title, url: null, outlet, language: 'en', published, published_source: 'metadata', format: 'synthetic', source_path: `synthetic/${docNo + 1}`, text, word_count: text.split(/\s+/).length, sentence_count: sentences.length, ingested_at: now, pipeline_version: 'synthetic' })
-          .execute();
-        await trx.insertInto('sentence').values(sentences.map((s) => ({ document_id: id, idx: s.index, char_start: s.start, char_end: s.end }))).execute();
-        await writeExtractions(trx, id, { events, statistics: [], quotes: [] });
+        documentRows.push({ id, title, url: null, outlet, language: 'en', published, published_source: 'metadata', format: 'synthetic', source_path: `synthetic/${docNo + 1}`, text, word_count: text.split(/\s+/).length, sentence_count: sentences.length, ingested_at: now, pipeline_version: 'synthetic' });
+        for (const s of sentences) sentenceRows.push({ document_id: id, idx: s.index, char_start: s.start, char_end: s.end });
+        extractions.push({ documentId: id, events, statistics: [], quotes: [] });
         events.forEach((e, i) => {
           const list = fusionByReal.get(items[i]!.key) ?? [];
           list.push(toFusionReport(e, { document_id: id, published, outlet, title, ingested_at: now }, rules));
           fusionByReal.set(items[i]!.key, list);
         });
       }
+      for (let i = 0; i < documentRows.length; i += 100) await trx.insertInto('document').values(documentRows.slice(i, i + 100)).execute();
+      for (let i = 0; i < sentenceRows.length; i += 500) await trx.insertInto('sentence').values(sentenceRows.slice(i, i + 500)).execute();
+      await writeExtractionsOf(trx, extractions);
     });
     options.onProgress?.(Math.min(start + perDoc * batch, reports.length), reports.length);
   }

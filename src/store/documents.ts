@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Document, EventRecord, QuoteRecord, Sentence, StatisticRecord } from '../types.js';
 import type { Database } from './schema.js';
 import type { Store } from './db.js';
+import { insertEventPairs, recordPairRows } from './event-pairs.js';
 
 export interface StoredExtraction {
   doc: Document;
@@ -30,23 +31,60 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
  * @returns `new` or `duplicate`
  */
 export async function saveDocument(store: Store, item: StoredExtraction, ctx: SaveContext): Promise<'new' | 'duplicate'> {
+  return store.db.transaction().execute((trx) => writeDocument(trx, item, ctx));
+}
+
+/** A source file to record after its documents (see `recordSourceFile`). */
+export interface SourceFileRow {
+  sha256: string;
+  path: string;
+  size: number;
+  documents: number;
+  failures: number;
+  now: string;
+}
+
+/** One write of a batch: a processed document, or the record of a source file whose documents came before it. */
+export type BatchWrite = { kind: 'document'; item: StoredExtraction; ctx: SaveContext } | { kind: 'source'; row: SourceFileRow };
+
+/**
+ * Several writes in one transaction, in order, with exactly the statements `saveDocument` and
+ * `recordSourceFile` run one by one: the stored rows (and their row ids) are the same, only the
+ * number of commits changes. On SQLite a commit, with the full-text index flushing its pending
+ * terms, costs about as much as a document's inserts, so ingest writes documents in batches.
+ *
+ * @returns the status of each write (`new`/`duplicate` for documents, `source` for source files)
+ */
+export async function saveBatch(store: Store, writes: BatchWrite[]): Promise<Array<'new' | 'duplicate' | 'source'>> {
   return store.db.transaction().execute(async (trx) => {
-    const inserted = await insertDocumentRow(trx, item, ctx);
-    await trx
-      .insertInto('document_source')
-      .values({ document_id: item.doc.id, source_path: item.doc.source_path, seen_at: ctx.now })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    if (!inserted) return 'duplicate';
-    await insertChunks(item.sentences, (chunk) =>
-      trx
-        .insertInto('sentence')
-        .values(chunk.map((s) => ({ document_id: item.doc.id, idx: s.index, char_start: s.start, char_end: s.end })))
-        .execute(),
-    );
-    await writeExtractions(trx, item.doc.id, item);
-    return 'new';
+    const out: Array<'new' | 'duplicate' | 'source'> = [];
+    for (const w of writes) {
+      if (w.kind === 'document') out.push(await writeDocument(trx, w.item, w.ctx));
+      else {
+        await writeSourceFile(trx, w.row);
+        out.push('source');
+      }
+    }
+    return out;
   });
+}
+
+async function writeDocument(trx: Transaction<Database>, item: StoredExtraction, ctx: SaveContext): Promise<'new' | 'duplicate'> {
+  const inserted = await insertDocumentRow(trx, item, ctx);
+  await trx
+    .insertInto('document_source')
+    .values({ document_id: item.doc.id, source_path: item.doc.source_path, seen_at: ctx.now })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  if (!inserted) return 'duplicate';
+  await insertChunks(item.sentences, (chunk) =>
+    trx
+      .insertInto('sentence')
+      .values(chunk.map((s) => ({ document_id: item.doc.id, idx: s.index, char_start: s.start, char_end: s.end })))
+      .execute(),
+  );
+  await writeExtractions(trx, item.doc.id, item);
+  return 'new';
 }
 
 /**
@@ -78,13 +116,23 @@ async function insertDocumentRow(trx: Transaction<Database>, item: StoredExtract
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-/** Insert the events, statistics and quotes of one document (used on ingest and re-extraction). */
+/**
+ * Insert the events (with their parties and country pairs), statistics and quotes of one
+ * document (used on ingest and re-extraction). Deleting an event deletes its parties and pairs
+ * (cascade), so a re-extraction deletes the old events and calls this again.
+ */
 export async function writeExtractions(db: Kysely<Database>, documentId: string, item: Pick<StoredExtraction, 'events' | 'statistics' | 'quotes'>): Promise<void> {
-  await insertChunks(item.events, (chunk) =>
+  await writeExtractionsOf(db, [{ documentId, ...item }]);
+}
+
+/** `writeExtractions` for several documents at once, in multi-row statements across them (bulk loads). */
+export async function writeExtractionsOf(db: Kysely<Database>, items: Array<{ documentId: string } & Pick<StoredExtraction, 'events' | 'statistics' | 'quotes'>>): Promise<void> {
+  const events = items.flatMap((item) => item.events.map((e) => ({ e, documentId: item.documentId })));
+  await insertChunks(events, (chunk) =>
     db
       .insertInto('event')
       .values(
-        chunk.map((e) => ({
+        chunk.map(({ e, documentId }) => ({
           id: e.id,
           document_id: documentId,
           sentence_idx: e.evidence.sentence_index ?? 0,
@@ -109,7 +157,7 @@ export async function writeExtractions(db: Kysely<Database>, documentId: string,
       )
       .execute(),
   );
-  const actors = item.events.flatMap((e) =>
+  const actors = events.flatMap(({ e }) =>
     (['actor', 'recipient'] as const).flatMap((role) =>
       e[role].map((a, position) => ({
         event_id: e.id,
@@ -124,11 +172,14 @@ export async function writeExtractions(db: Kysely<Database>, documentId: string,
     ),
   );
   await insertChunks(actors, (chunk) => db.insertInto('event_actor').values(chunk).execute());
-  await insertChunks(item.statistics, (chunk) =>
+  // The events' country pairs (migration 0008-event-pairs), for dyad filters on the event list.
+  await insertEventPairs(db, events.flatMap(({ e, documentId }) => recordPairRows(e, documentId)));
+  const statistics = items.flatMap((item) => item.statistics.map((s) => ({ s, documentId: item.documentId })));
+  await insertChunks(statistics, (chunk) =>
     db
       .insertInto('statistic')
       .values(
-        chunk.map((s) => ({
+        chunk.map(({ s, documentId }) => ({
           id: s.id,
           document_id: documentId,
           sentence_idx: s.evidence.sentence_index ?? 0,
@@ -146,11 +197,12 @@ export async function writeExtractions(db: Kysely<Database>, documentId: string,
       )
       .execute(),
   );
-  await insertChunks(item.quotes, (chunk) =>
+  const quotes = items.flatMap((item) => item.quotes.map((q) => ({ q, documentId: item.documentId })));
+  await insertChunks(quotes, (chunk) =>
     db
       .insertInto('quote')
       .values(
-        chunk.map((q) => ({
+        chunk.map(({ q, documentId }) => ({
           id: q.id,
           document_id: documentId,
           sentence_idx: q.evidence.sentence_index ?? 0,
@@ -174,8 +226,12 @@ export async function sourceFileDocuments(store: Store, sha256: string): Promise
   return row ? Number(row.documents) : null;
 }
 
-export async function recordSourceFile(store: Store, row: { sha256: string; path: string; size: number; documents: number; failures: number; now: string }): Promise<void> {
-  await store.db
+export async function recordSourceFile(store: Store, row: SourceFileRow): Promise<void> {
+  await writeSourceFile(store.db, row);
+}
+
+async function writeSourceFile(db: Kysely<Database>, row: SourceFileRow): Promise<void> {
+  await db
     .insertInto('source_file')
     .values({ sha256: row.sha256, path: row.path, size: row.size, documents: row.documents, failures: row.failures, seen_at: row.now })
     .onConflict((oc) => oc.column('sha256').doUpdateSet({ path: row.path, seen_at: row.now }))

@@ -156,6 +156,32 @@ export interface FusedPartyTable {
 }
 
 /** A fused event under one ordered pair of its countries (migration 0007-fused-pairs). */
+/**
+ * One row per event and unordered pair of distinct countries among its parties (migration
+ * 0008-event-pairs, `src/store/event-pairs.ts`), with copies of the event's list columns.
+ */
+export interface EventPairTable {
+  event_id: string;
+  /** The pair in code order: `country_a < country_b`. */
+  country_a: string;
+  country_b: string;
+  /** 1 when `country_a` is an actor and `country_b` a recipient. */
+  a_acts: number;
+  /** 1 when `country_b` is an actor and `country_a` a recipient. */
+  b_acts: number;
+  document_id: string;
+  date_start: string | null;
+  date_end: string | null;
+  /** Days from date_start to date_end: null without date_end; 1,000,000 without date_start or when they are not calendar days. */
+  span_days: number | null;
+  event_type: string;
+  quad: string;
+  /** Comma-wrapped contexts, as in `event`. */
+  contexts: string;
+  negated: number;
+  hypothetical: number;
+}
+
 export interface FusedPairTable {
   country: string;
   other: string;
@@ -348,6 +374,7 @@ export interface Database {
   sentence: SentenceTable;
   event: EventTable;
   event_actor: EventActorTable;
+  event_pair: EventPairTable;
   statistic: StatisticTable;
   quote: QuoteTable;
   fused_event: FusedEventTable;

@@ -7,10 +7,11 @@ import * as m0005 from './0005-search.js';
 import * as m0005i from './0005-list-indexes.js';
 import * as m0006 from './0006-jobs.js';
 import * as m0007 from './0007-fused-pairs.js';
+import * as m0008 from './0008-event-pairs.js';
 
 /**
  * Every migration, in order. Names are frozen once shipped. Reserved next names, so that work
- * in parallel does not collide: 0003-fusion, 0004-policies-series, 0005-search, 0006-jobs, 0007-fused-pairs.
+ * in parallel does not collide: 0003-fusion, 0004-policies-series, 0005-search, 0006-jobs, 0007-fused-pairs, 0008-event-pairs.
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-documents': m0001,
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-list-indexes': m0005i,
   '0006-jobs': m0006,
   '0007-fused-pairs': m0007,
+  '0008-event-pairs': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

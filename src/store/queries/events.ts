@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EventRecord } from '../../types.js';
 import type { Store } from '../db.js';
 import type { Database } from '../schema.js';
+import { daysBefore, SHORT_SPAN_DAYS } from '../event-pairs.js';
 
 const code = z.string().regex(/^(?:[A-Z]{3}|IGO:[A-Z0-9_]+)$/, 'must be a country code like KOR or IGO:<id>');
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
@@ -96,13 +97,26 @@ export function documentHasDyad(documentColumn: string, dyad: string): RawBuilde
     where e.document_id = ${sql.ref(documentColumn)} and e.negated = 0)`;
 }
 
+export interface EventQueryOptions {
+  /**
+   * Answer a dyad filter from `event_pair` (default true). `false` takes the general path (the
+   * date order of all events with party lookups), which gives the same page; tests compare them.
+   */
+  pairs?: boolean;
+}
+
 /**
  * Stored events matching a filter, one page at a time, in a stable order (date, then id).
  *
  * @example const page = await selectEvents(store, { dyad: 'CHN-KOR', type: 'CONSULT', from: '2025-01-01' });
  */
-export async function selectEvents(store: Store, input: EventFilterInput = {}): Promise<EventPage> {
+export async function selectEvents(store: Store, input: EventFilterInput = {}, options: EventQueryOptions = {}): Promise<EventPage> {
   const f = eventFilterSchema.parse(input);
+  if (f.dyad && options.pairs !== false) {
+    const [a, b, directed] = parseDyad(f.dyad);
+    // A country with itself is not a pair row (only distinct countries are stored).
+    if (a !== b) return selectPairEvents(store, f, a, b, directed);
+  }
   const desc = f.sort === '-date';
   // Undated events sort last in either direction.
   // Literals, not parameters: the expression must match the order indexes (migration 0005-list-indexes).
@@ -147,19 +161,110 @@ export async function selectEvents(store: Store, input: EventFilterInput = {}): 
     .orderBy('event.id')
     .limit(f.limit + 1)
     .execute();
-  const page = rows.slice(0, f.limit);
+  return toEventPage(rows, f.limit);
+}
+
+function toEventPage(rows: Array<{ id: string; document_id: string; record: string; sort_key: unknown }>, limit: number): EventPage {
+  const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     events: page.map((r) => ({ ...(JSON.parse(r.record) as EventRecord), document_id: r.document_id })),
-    next_cursor: rows.length > f.limit && last ? encodeCursor(String(last.sort_key), last.id) : null,
+    next_cursor: rows.length > limit && last ? encodeCursor(String(last.sort_key), last.id) : null,
   };
 }
 
+type PairEB = ExpressionBuilder<Database, 'event_pair'>;
+
+function pairParty(eb: PairEB, country: string, role?: 'actor' | 'recipient'): Expression<SqlBool> {
+  let q = eb.selectFrom('event_actor').select(sql`1`.as('one')).whereRef('event_actor.event_id', '=', 'event_pair.event_id').where('event_actor.country', '=', country);
+  if (role) q = q.where('event_actor.role', '=', role);
+  return eb.exists(q);
+}
+
+/**
+ * The earliest start a pair's event matching `from` can have. A short interval (at most
+ * SHORT_SPAN_DAYS) that ends on or after `from` starts at most the pair's longest short span
+ * before it (the span index gives that span in one seek: 0 when every date is one day); the long
+ * ones (and those without a start) are few and read from the span index. `undated` tells whether
+ * one of them has no start (it sorts last: `0000-00-00` in the descending order).
+ */
+async function pairLowerBound(store: Store, a: string, b: string, from: string): Promise<{ lo: string | null; undated: boolean }> {
+  const pair = store.db.selectFrom('event_pair').where('event_pair.country_a', '=', a).where('event_pair.country_b', '=', b);
+  const longRow = await pair
+    .select((eb) => [eb.fn.min('event_pair.date_start').as('lo'), eb.fn.count('event_pair.event_id').as('n'), eb.fn.count('event_pair.date_start').as('dated')])
+    .where('event_pair.span_days', '>', SHORT_SPAN_DAYS)
+    .where('event_pair.date_end', '>=', from)
+    .executeTakeFirst();
+  const shortRow = await pair.select((eb) => eb.fn.max('event_pair.span_days').as('span')).where('event_pair.span_days', '<=', SHORT_SPAN_DAYS).executeTakeFirst();
+  const long = longRow?.lo === null || longRow?.lo === undefined ? null : String(longRow.lo);
+  const undated = Number(longRow?.n ?? 0) > Number(longRow?.dated ?? 0);
+  const span = shortRow?.span === null || shortRow?.span === undefined ? null : Number(shortRow.span);
+  // Without short intervals only the long ones bound the range (or nothing matches: `from` itself).
+  const short = span === null ? (long === null ? from : null) : daysBefore(from, span);
+  if (span !== null && short === null) return { lo: null, undated };
+  const lo = long === null ? short : short === null || long < short ? long : short;
+  return { lo, undated };
+}
+
+/**
+ * `selectEvents` for a dyad of two distinct countries, from `event_pair` (migration
+ * 0008-event-pairs): the pair's index range in the list order, filtered on the copied columns,
+ * then the records of the page's events. Same rows and cursors as the general path.
+ */
+async function selectPairEvents(store: Store, f: EventFilter, x: string, y: string, directed: boolean): Promise<EventPage> {
+  const desc = f.sort === '-date';
+  const [a, b] = x < y ? [x, y] : [y, x];
+  // Literals, not parameters: the expression must match the pair indexes (migration 0008-event-pairs).
+  const key = desc ? sql<string>`coalesce(event_pair.date_start, '0000-00-00')` : sql<string>`coalesce(event_pair.date_start, '9999-99-99')`;
+  let q = store.db
+    .selectFrom('event_pair')
+    .select(['event_pair.event_id', key.as('sort_key')])
+    .where('event_pair.country_a', '=', a)
+    .where('event_pair.country_b', '=', b);
+  if (directed) q = q.where(x === a ? 'event_pair.a_acts' : 'event_pair.b_acts', '=', 1);
+  if (!f.include_negated) q = q.where('event_pair.negated', '=', 0);
+  if (!f.include_hypothetical) q = q.where('event_pair.hypothetical', '=', 0);
+  if (f.type?.length) q = q.where('event_pair.event_type', 'in', f.type);
+  if (f.quad?.length) q = q.where('event_pair.quad', 'in', f.quad);
+  if (f.context?.length) q = q.where((eb) => eb.or(f.context!.map((c) => eb('event_pair.contexts', 'like', `%,${c},%`))));
+  if (f.from) q = q.where('event_pair.date_end', '>=', f.from);
+  if (f.to) q = q.where('event_pair.date_start', '<=', f.to);
+  if (f.document) q = q.where('event_pair.document_id', '=', f.document);
+  if (f.actor) q = q.where((eb) => pairParty(eb, f.actor!, 'actor'));
+  if (f.recipient) q = q.where((eb) => pairParty(eb, f.recipient!, 'recipient'));
+  if (f.country) q = q.where((eb) => pairParty(eb, f.country!));
+  // Bound the pair's date range on both sides, so that a month reads about that month's rows.
+  if (f.from) {
+    const { lo, undated } = await pairLowerBound(store, a, b, f.from);
+    // Descending, an event without a start sorts last (0000-00-00), below any bound.
+    if (lo !== null && !(desc && undated)) q = q.where(key, '>=', lo);
+  }
+  // Every event with a start on or before `to` has that start as its key; the others are out.
+  if (f.to) q = q.where(key, '<=', f.to);
+  if (f.cursor) {
+    const [d, id] = decodeCursor(f.cursor);
+    q = q.where((eb) => eb.or([eb(key, desc ? '<' : '>', d), eb.and([eb(key, '=', d), eb('event_pair.event_id', '>', id)])]));
+  }
+  const ids = q
+    .orderBy(key, desc ? 'desc' : 'asc')
+    .orderBy('event_pair.event_id')
+    .limit(f.limit + 1)
+    .as('p');
+  const rows = await store.db
+    .selectFrom(ids)
+    .innerJoin('event', 'event.id', 'p.event_id')
+    .select(['event.id', 'event.document_id', 'event.record', 'p.sort_key'])
+    .orderBy('p.sort_key', desc ? 'desc' : 'asc')
+    .orderBy('p.event_id')
+    .execute();
+  return toEventPage(rows, f.limit);
+}
+
 /** Every page of a filter, for exports. */
-export async function* iterateEvents(store: Store, input: EventFilterInput = {}, pageSize = 1000): AsyncGenerator<StoredEvent> {
+export async function* iterateEvents(store: Store, input: EventFilterInput = {}, pageSize = 1000, options: EventQueryOptions = {}): AsyncGenerator<StoredEvent> {
   let cursor: string | undefined = input.cursor;
   for (;;) {
-    const page = await selectEvents(store, { ...input, limit: pageSize, cursor });
+    const page = await selectEvents(store, { ...input, limit: pageSize, cursor }, options);
     yield* page.events;
     if (!page.next_cursor) return;
     cursor = page.next_cursor;
