@@ -414,7 +414,10 @@ export class ArgumentFinder {
     }
     if (!recipient.length) {
       const obj = this.objectAfter(b, ci, cue, why, cue.mode === 'visit');
-      if (obj && obj.prep !== null && !actor.some((m) => obj.members.includes(m))) recipient = members(obj);
+      // "Yoon and Xi held talks on the sidelines of the APEC summit": two parties are the dyad; a setting is not.
+      const setting = !!obj && cue.args === 'mutual' && splitParties(actor).length >= 2 && obj.prep !== 'with';
+      if (setting) why.push(`"${this.text(obj!)}" is the setting of the parties' meeting`);
+      if (obj && !setting && obj.prep !== null && !actor.some((m) => obj.members.includes(m))) recipient = members(obj);
       else if (cue.args !== 'mutual') {
         const fb = this.fallbackRecipient(b, ci, actor, why);
         if (fb && !actor.some((m) => fb.members.includes(m))) recipient = members(fb);

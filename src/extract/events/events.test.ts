@@ -115,6 +115,16 @@ describe('arguments from sentence structure', () => {
     expect(events('Chinese tourists visited South Korea in large numbers.', '2025-03-23')).toEqual([]);
   });
 
+  it('lets a bare adjective conjunct share the head noun of the next one ("the Chinese and South Korean foreign ministers")', () => {
+    const [e] = events('The Chinese and South Korean foreign ministers met in Tokyo on Friday.', '2025-03-23');
+    expect(e ? dyad(e) : null).toBe('CONSULT CHN→KOR');
+  });
+
+  it('reads a past form the tagger takes for an adjective as the verb after an actor and before a determiner', () => {
+    const [e] = events('Beijing relaxed its curbs on Korean films.', '2025-03-23');
+    expect(e ? [dyad(e), e.rule] : null).toEqual(['CONCEDE CHN→KOR', 'concede/ease']);
+  });
+
   it('does not read the month "March" as a march', () => {
     expect(events('Seoul said in March that it was ready.', '2025-03-23').map((e) => e.event_type)).not.toContain('PROTEST');
   });
@@ -146,6 +156,12 @@ describe('flags', () => {
 });
 
 describe('recipients', () => {
+  it('keeps the two parties of a meeting as its dyad, not the summit it was held at', () => {
+    const out = events('Yoon Suk Yeol and Xi Jinping held talks on Friday on the sidelines of the APEC summit in Lima.', '2024-11-16');
+    const talks = out.find((e) => e.trigger === 'talks');
+    expect(talks ? dyad(talks) : null).toBe('CONSULT KOR→CHN');
+  });
+
   it('gives a demand to the subject of its "that" complement', () => {
     const [e] = events('China demanded on Friday that Japan withdraw the remarks.', '2024-11-16');
     expect(e ? dyad(e) : null).toBe('REQUEST CHN→JPN');

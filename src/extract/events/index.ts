@@ -230,7 +230,10 @@ function chooseCues(sc: SentenceContext, matches: CueMatch[], log: DebugFn | nul
     // "watched their ministers sign a series of memorandums": a bare form the tagger read as a noun
     // is a verb when a determiner follows it directly (a noun is not followed by "a" or "the").
     const beforeDet = pos === 'NOUN' && b > a && ARTICLES.has(sc.st.lower[a + 1] ?? '') && !['DET', 'ADJ', 'ADP', 'NUM'].includes(before) && !/s$/.test(sc.st.lower[a] ?? '');
-    const ok = cue.frame === 'verb' ? (isVerbTag(pos) || gerund || afterAux || verbInside || beforeDet) && !attributive && !reduced : !isVerbTag(pos);
+    // "Beijing relaxed its curbs": a past form the tagger read as an adjective is a verb right after an
+    // actor and before a determiner (an adjective does not take "its" or "the" after it).
+    const adjectiveVerb = pos === 'ADJ' && /ed$/.test(sc.st.lower[a] ?? '') && sc.st.groups.some((g) => g.to === a && !g.locative) && ARTICLES.has(sc.st.lower[a + 1] ?? '');
+    const ok = cue.frame === 'verb' ? (isVerbTag(pos) || gerund || afterAux || verbInside || beforeDet || adjectiveVerb) && !attributive && !reduced : !isVerbTag(pos);
     // "March" and "Chad" are names, not cues: a capitalised cue word counts only at the start of a sentence.
     const first = sc.toks[m.from]!;
     if (m.from > 0 && /^\p{Lu}/u.test(first.text) && !/^["“‘'(]$/.test(sc.toks[m.from - 1]!.text)) {

@@ -134,6 +134,13 @@ function buildGroups(toks: WTok[], mentions: RichMention[]): Group[] {
     }
     groups.push({ from: u.a, to: u.b, members: [...u.members], locative: u.members.every((m) => m.locative), prep: null, possessive: false });
   }
+  // "the Chinese and South Korean foreign ministers": a bare adjective conjunct shares the head noun
+  // of the last conjunct, and so its sector.
+  for (const g of groups) {
+    const head = g.members[g.members.length - 1]!;
+    if (g.members.length < 2 || head.form === 'adjective' || !head.sector || !head.plural) continue;
+    g.members = g.members.map((m) => (m !== head && m.form === 'adjective' && !m.sector && m.end <= head.start && toks.some((t) => t.start >= m.end && t.end <= head.start && t.lower === 'and') ? { ...m, sector: head.sector, form: null, plural: true } : m));
+  }
   for (const g of groups) {
     let i = g.from - 1;
     while (i >= 0 && (DETS.has(toks[i]!.lower) || toks[i]!.pos === 'ADJ' || (toks[i]!.pos === 'NUM' && !/^(?:19|20)\d\d$/.test(toks[i]!.text)))) i--;
