@@ -24,6 +24,6 @@ describe('pairErrors', () => {
       ['false merge, same document', 1],
       ['missed merge: dates do not overlap', 1],
     ]);
-    expect(errors[1]!.examples[0]).toMatch(/^a \| c \(dates 2026-01-05…2026-01-05 and 2026-01-06…2026-01-06 do not overlap\)$/);
+    expect(errors[1]!.examples[0]).toMatch(/^\[dev\] a \| c \(dates 2026-01-05…2026-01-05 and 2026-01-06…2026-01-06 do not overlap\)$/);
   });
 });

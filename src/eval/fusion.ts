@@ -169,7 +169,9 @@ export function pairErrors(items: ScoredReport[]): ErrorClass[] {
       const g = a.gold === b.gold;
       const s = a.system === b.system;
       if (g === s) continue;
-      const pair = `${a.label} | ${b.label}`;
+      // The split of the pair (both dev, both held-out, or across), for reading errors of one split only.
+      const split = a.split === b.split ? a.split : 'across splits';
+      const pair = `[${split}] ${a.label} | ${b.label}`;
       if (s) add(`false merge, ${a.report && b.report && a.report.document_id === b.report.document_id ? 'same document' : 'across documents'}`, pair);
       else {
         const why = a.report && b.report ? incompatibility(a.report, b.report) : 'not fused';

@@ -1,12 +1,13 @@
 import type { Document } from '../types.js';
 import type { PipelineContext } from '../pipeline.js';
 import type { Store } from '../store/db.js';
-import { recordSourceFile, saveDocument, sourceFileDocuments } from '../store/documents.js';
-import { fuseDocument, fusePending } from '../store/fusion.js';
+import { sourceFileDocuments } from '../store/documents.js';
+import { fusePending } from '../store/fusion.js';
 import { finalizeDocument, type FinalizeOptions } from './document.js';
 import { InputError, reasonOf } from './errors.js';
 import { createHash } from 'node:crypto';
 import { DEFAULT_MAX_BYTES, parseSource, readSource, type LoadOptions, type SourceBytes } from './load.js';
+import { StoreBatch } from './store-batch.js';
 
 export interface Failure {
   path: string;
@@ -62,8 +63,9 @@ export interface IngestSummary {
 }
 
 /**
- * Ingest files into the store: read, settle identity and dates, run the pipeline, save each
- * document in its own transaction. A bad file or item is reported and the batch goes on.
+ * Ingest files into the store: read, settle identity and dates, run the pipeline, save the
+ * documents (several per transaction, `StoreBatch`; a document that fails to save fails alone).
+ * A bad file or item is reported and the batch goes on.
  */
 export async function ingestFiles(store: Store, files: string[], options: IngestOptions): Promise<IngestSummary> {
   const started = options.now().getTime();
@@ -73,15 +75,18 @@ export async function ingestFiles(store: Store, files: string[], options: Ingest
   let done = 0;
   // Events an earlier run stored but did not get to fuse (it stopped between the two transactions).
   if (options.fuse !== false) await fusePending(store);
+  const batch = new StoreBatch(store, options, summary);
   for (const path of files) {
     if (options.signal?.aborted) {
       summary.interrupted = true;
       break;
     }
-    await ingestOne(store, path, options, summary);
+    await ingestOne(store, path, options, summary, batch);
     done++;
+    if (done === files.length) await batch.flush();
     progress(done);
   }
+  await batch.flush();
   if (options.signal?.aborted && done < files.length) summary.interrupted = true;
   summary.elapsedMs = options.now().getTime() - started;
   return summary;
@@ -96,25 +101,29 @@ export async function ingestBuffers(store: Store, items: Array<{ name: string; b
   const started = options.now().getTime();
   const summary: IngestSummary = { files: items.length, unchangedFiles: 0, new: 0, duplicate: 0, sentences: 0, words: 0, failures: [], interrupted: false, elapsedMs: 0 };
   if (options.fuse !== false) await fusePending(store);
+  const batch = new StoreBatch(store, options, summary);
   for (const item of items) {
     try {
       if (item.bytes.length === 0) throw new InputError(item.name, 'empty file');
       const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
       if (item.bytes.length > maxBytes) throw new InputError(item.name, `file too large (${item.bytes.length} bytes > ${maxBytes} limit)`);
-      await ingestSource(store, { path: item.name, bytes: item.bytes, sha256: createHash('sha256').update(item.bytes).digest('hex') }, item.name, options, summary);
+      await ingestSource(store, { path: item.name, bytes: item.bytes, sha256: createHash('sha256').update(item.bytes).digest('hex') }, item.name, options, summary, batch);
     } catch (err) {
       summary.failures.push({ path: err instanceof InputError ? err.path : item.name, reason: reasonOf(err) });
     }
   }
+  await batch.flush();
   summary.elapsedMs = options.now().getTime() - started;
   return summary;
 }
 
-async function ingestOne(store: Store, file: string, options: IngestOptions, summary: IngestSummary): Promise<void> {
+async function ingestOne(store: Store, file: string, options: IngestOptions, summary: IngestSummary, batch: StoreBatch): Promise<void> {
   const path = options.displayPath?.(file) ?? file;
   try {
     const source = await readSource(file, options);
     if (path !== '-') {
+      // The same bytes earlier in this run, not written yet: write them so that the check sees them.
+      if (batch.has(source.sha256)) await batch.flush();
       const known = await sourceFileDocuments(store, source.sha256);
       if (known !== null) {
         summary.unchangedFiles++;
@@ -122,14 +131,14 @@ async function ingestOne(store: Store, file: string, options: IngestOptions, sum
         return;
       }
     }
-    await ingestSource(store, source, path, options, summary);
+    await ingestSource(store, source, path, options, summary, batch);
   } catch (err) {
     summary.failures.push({ path: err instanceof InputError && err.path !== file ? err.path : path, reason: reasonOf(err) });
   }
 }
 
-/** Parse read bytes, then process and save each document in its own transaction. */
-async function ingestSource(store: Store, source: SourceBytes, path: string, options: IngestOptions, summary: IngestSummary): Promise<void> {
+/** Parse read bytes, then process each document and queue it for saving, then the source file's record. */
+async function ingestSource(store: Store, source: SourceBytes, path: string, options: IngestOptions, summary: IngestSummary, batch: StoreBatch): Promise<void> {
   const now = () => options.now().toISOString();
   const loaded = await parseSource({ ...source, path }, options);
   for (const f of loaded.failures) summary.failures.push({ path: f.sourcePath, reason: f.reason });
@@ -141,31 +150,18 @@ async function ingestSource(store: Store, source: SourceBytes, path: string, opt
     }
     try {
       const doc = finalizeDocument(raw, options);
-      await storeProcessed(store, options.process(doc), options, summary);
+      await batch.add(options.process(doc), raw.sourcePath);
     } catch (err) {
       summary.failures.push({ path: raw.sourcePath, reason: reasonOf(err) });
     }
   }
   if (completed && path !== '-') {
-    await recordSourceFile(store, { sha256: source.sha256, path, size: source.bytes.length, documents: loaded.documents.length, failures: loaded.failures.length, now: now() });
+    batch.addSource({ sha256: source.sha256, path, size: source.bytes.length, documents: loaded.documents.length, failures: loaded.failures.length, now: now() });
   }
 }
 
 /** What the store needs from a processed document (a pipeline context, or one sent by a worker thread). */
 export type Processed = Pick<PipelineContext, 'doc' | 'sentences' | 'events' | 'statistics' | 'quotes'>;
-
-/** Save one processed document in its transaction, fuse its events and count it. */
-export async function storeProcessed(store: Store, ctx: Processed, options: ParallelStoreOptions, summary: IngestSummary): Promise<void> {
-  const doc = ctx.doc;
-  const status = await saveDocument(store, { doc, sentences: ctx.sentences, events: ctx.events, statistics: ctx.statistics, quotes: ctx.quotes }, { now: options.now().toISOString(), pipelineVersion: options.pipelineVersion });
-  summary[status]++;
-  if (status === 'new' && options.fuse !== false && ctx.events.length) await fuseDocument(store, doc.id);
-  if (status === 'new') {
-    summary.sentences += ctx.sentences.length;
-    summary.words += doc.word_count;
-  }
-  options.onDocument?.({ status, doc });
-}
 
 /** The part of IngestOptions the storing side uses (everything but the in-thread processor). */
 export type ParallelStoreOptions = Omit<IngestOptions, 'process'>;

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RawDocument } from '../types.js';
 import type { Store } from '../store/db.js';
-import { recordSourceFile, sourceFileDocuments } from '../store/documents.js';
+import { sourceFileDocuments } from '../store/documents.js';
 import { fusePending } from '../store/fusion.js';
 import type { ItemFailure } from './errors.js';
 import { reasonOf } from './errors.js';
-import { storeProcessed, type IngestSummary, type ParallelStoreOptions } from './ingest.js';
+import type { IngestSummary, ParallelStoreOptions } from './ingest.js';
 import { readSource, type SourceBytes } from './load.js';
+import { StoreBatch } from './store-batch.js';
 import { WorkerPool } from './worker-pool.js';
 import type { JobReply } from './worker-protocol.js';
 
@@ -85,8 +86,8 @@ export function defaultWorkerUrl(): URL {
 
 /**
  * `ingest --workers N`: the same batch as `ingestFiles`, with parsing and extraction in N worker
- * threads and one writer — this thread — that stores documents in input order, each in its own
- * transaction. Because the writer keeps the order, counts, ids, duplicates and fusion are those
+ * threads and one writer — this thread — that stores documents in input order, several per
+ * transaction (`StoreBatch`). Because the writer keeps the order, counts, ids, duplicates and fusion are those
  * of a single-process run; only the wall time changes.
  *
  * Three loops share the work: a reader (file bytes and the "seen these bytes" check, a few files
@@ -169,6 +170,7 @@ export async function ingestFilesParallel(store: Store, files: string[], options
     }
   };
 
+  const batch = new StoreBatch(store, options, summary);
   const writer = async () => {
     const now = () => options.now().toISOString();
     let done = 0;
@@ -180,8 +182,10 @@ export async function ingestFilesParallel(store: Store, files: string[], options
       await writeEntry(entry, now);
       aheadFiles.release();
       done++;
+      if (done === files.length) await batch.flush();
       options.onProgress?.({ filesDone: done, filesTotal: files.length, new: summary.new, duplicate: summary.duplicate, failed: summary.failures.length, words: summary.words });
     }
+    await batch.flush();
     if (aborted() && done < files.length) summary.interrupted = true;
   };
 
@@ -192,6 +196,8 @@ export async function ingestFilesParallel(store: Store, files: string[], options
       summary.failures.push({ path: read.path, reason: read.reason });
       return;
     }
+    // Bytes seen earlier in this batch: write what waits so that the check sees that file's record.
+    if (read.repeated && batch.has(read.source.sha256)) await batch.flush();
     const known = read.repeated && entry.path !== '-' ? await sourceFileDocuments(store, read.source.sha256) : read.known;
     if (known !== null) {
       summary.unchangedFiles++;
@@ -216,7 +222,7 @@ export async function ingestFilesParallel(store: Store, files: string[], options
       }
       const raw = parsed.documents[k]!;
       try {
-        if (reply.kind === 'processed') await storeProcessed(store, reply.processed, options, summary);
+        if (reply.kind === 'processed') await batch.add(reply.processed, raw.sourcePath);
         else if (reply.kind === 'error') summary.failures.push({ path: reply.path ?? raw.sourcePath, reason: reply.reason });
       } catch (err) {
         summary.failures.push({ path: raw.sourcePath, reason: reasonOf(err) });
@@ -225,7 +231,7 @@ export async function ingestFilesParallel(store: Store, files: string[], options
       }
     }
     if (completed && entry.path !== '-') {
-      await recordSourceFile(store, { sha256: read.source.sha256, path: entry.path, size: read.source.bytes.length, documents: parsed.documents.length, failures: parsed.failures.length, now: now() });
+      batch.addSource({ sha256: read.source.sha256, path: entry.path, size: read.source.bytes.length, documents: parsed.documents.length, failures: parsed.failures.length, now: now() });
     }
   };
 

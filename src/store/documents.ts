@@ -31,23 +31,60 @@ async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknow
  * @returns `new` or `duplicate`
  */
 export async function saveDocument(store: Store, item: StoredExtraction, ctx: SaveContext): Promise<'new' | 'duplicate'> {
+  return store.db.transaction().execute((trx) => writeDocument(trx, item, ctx));
+}
+
+/** A source file to record after its documents (see `recordSourceFile`). */
+export interface SourceFileRow {
+  sha256: string;
+  path: string;
+  size: number;
+  documents: number;
+  failures: number;
+  now: string;
+}
+
+/** One write of a batch: a processed document, or the record of a source file whose documents came before it. */
+export type BatchWrite = { kind: 'document'; item: StoredExtraction; ctx: SaveContext } | { kind: 'source'; row: SourceFileRow };
+
+/**
+ * Several writes in one transaction, in order, with exactly the statements `saveDocument` and
+ * `recordSourceFile` run one by one: the stored rows (and their row ids) are the same, only the
+ * number of commits changes. On SQLite a commit, with the full-text index flushing its pending
+ * terms, costs about as much as a document's inserts, so ingest writes documents in batches.
+ *
+ * @returns the status of each write (`new`/`duplicate` for documents, `source` for source files)
+ */
+export async function saveBatch(store: Store, writes: BatchWrite[]): Promise<Array<'new' | 'duplicate' | 'source'>> {
   return store.db.transaction().execute(async (trx) => {
-    const inserted = await insertDocumentRow(trx, item, ctx);
-    await trx
-      .insertInto('document_source')
-      .values({ document_id: item.doc.id, source_path: item.doc.source_path, seen_at: ctx.now })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    if (!inserted) return 'duplicate';
-    await insertChunks(item.sentences, (chunk) =>
-      trx
-        .insertInto('sentence')
-        .values(chunk.map((s) => ({ document_id: item.doc.id, idx: s.index, char_start: s.start, char_end: s.end })))
-        .execute(),
-    );
-    await writeExtractions(trx, item.doc.id, item);
-    return 'new';
+    const out: Array<'new' | 'duplicate' | 'source'> = [];
+    for (const w of writes) {
+      if (w.kind === 'document') out.push(await writeDocument(trx, w.item, w.ctx));
+      else {
+        await writeSourceFile(trx, w.row);
+        out.push('source');
+      }
+    }
+    return out;
   });
+}
+
+async function writeDocument(trx: Transaction<Database>, item: StoredExtraction, ctx: SaveContext): Promise<'new' | 'duplicate'> {
+  const inserted = await insertDocumentRow(trx, item, ctx);
+  await trx
+    .insertInto('document_source')
+    .values({ document_id: item.doc.id, source_path: item.doc.source_path, seen_at: ctx.now })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  if (!inserted) return 'duplicate';
+  await insertChunks(item.sentences, (chunk) =>
+    trx
+      .insertInto('sentence')
+      .values(chunk.map((s) => ({ document_id: item.doc.id, idx: s.index, char_start: s.start, char_end: s.end })))
+      .execute(),
+  );
+  await writeExtractions(trx, item.doc.id, item);
+  return 'new';
 }
 
 /**
@@ -189,8 +226,12 @@ export async function sourceFileDocuments(store: Store, sha256: string): Promise
   return row ? Number(row.documents) : null;
 }
 
-export async function recordSourceFile(store: Store, row: { sha256: string; path: string; size: number; documents: number; failures: number; now: string }): Promise<void> {
-  await store.db
+export async function recordSourceFile(store: Store, row: SourceFileRow): Promise<void> {
+  await writeSourceFile(store.db, row);
+}
+
+async function writeSourceFile(db: Kysely<Database>, row: SourceFileRow): Promise<void> {
+  await db
     .insertInto('source_file')
     .values({ sha256: row.sha256, path: row.path, size: row.size, documents: row.documents, failures: row.failures, seen_at: row.now })
     .onConflict((oc) => oc.column('sha256').doUpdateSet({ path: row.path, seen_at: row.now }))

@@ -65,8 +65,29 @@ function daysBetween(a: string, b: string): number {
  */
 function byTopic(s: FusionReport, fits: Array<[number, FusionReport[]]>): Array<[number, FusionReport[]]> {
   if (fits.length < 2 || !s.clauseTopics.length) return fits;
-  const scored = fits.map((f) => [f, new Set(f[1].flatMap((m) => m.clauseTopics).filter((w) => s.clauseTopics.includes(w))).size] as const).sort((a, b) => b[1] - a[1]);
+  const scored = fits.map((f) => [f, sharedTopics(s, f[1])] as const).sort((a, b) => b[1] - a[1]);
   return scored[0]![1] > 0 && scored[0]![1] > scored[1]![1] ? [scored[0]![0]] : fits;
+}
+
+/** How many topic words of a report's act clause a group's reports share. */
+function sharedTopics(s: FusionReport, members: FusionReport[]): number {
+  return new Set(members.flatMap((m) => m.clauseTopics).filter((w) => s.clauseTopics.includes(w))).size;
+}
+
+/**
+ * Of several groups a report of a measure fits, those of its phase, then the one sharing the most
+ * topic words (`byPhase`, `byTopic`). The phase is a preference: when no group of the report's
+ * phase shares a topic word with it, the group of any phase that shares
+ * strictly the most takes it ("lengthened the permitted stay at the end of that month", with no
+ * cue of either phase, goes with "on Nov. 30 lengthened the permitted stay", not with an
+ * announcement of another measure that month).
+ */
+function byPhaseAndTopic(s: FusionReport, fits: Array<[number, FusionReport[]]>): Array<[number, FusionReport[]]> {
+  const phased = byPhase(s, fits);
+  const chosen = byTopic(s, phased);
+  if (phased.length === fits.length || !s.clauseTopics.length || phased.some(([, m]) => sharedTopics(s, m) > 0)) return chosen;
+  const any = byTopic(s, fits);
+  return any.length === 1 ? any : chosen;
 }
 
 function byId(a: FusionReport, b: FusionReport): number {
@@ -121,15 +142,19 @@ export function clusterReports(reports: FusionReport[], places?: PlaceIndex): Fu
     const root = find(i);
     groups.set(root, [...(groups.get(root) ?? []), r]);
   });
-  // Satellites are matched against the cores only, so that the order they are taken in cannot matter.
+  // Satellites are matched against the cores only, and taken in a fixed order (finest date first,
+  // then window start and id), so that the order they arrived in cannot matter.
   const attached = new Map<number, FusionReport[]>();
   const left: FusionReport[] = [];
-  for (const s of sorted) {
-    if (s.core) continue;
+  // Finest first, so that of two satellites of one group that are distinct acts the finer one stays.
+  for (const s of sorted.filter((x) => !x.core).sort(satelliteOrder)) {
     const fits = [...groups.entries()].filter(([, members]) => 2 * members.filter((c) => compatible(s, c, places)).length >= members.length && members.every((c) => distinctActs(s, c) === null) && sharesTopic(s, members));
-    const phased = fits.length > 1 ? byTopic(s, byPhase(s, fits)) : fits;
+    const phased = fits.length > 1 ? byPhaseAndTopic(s, fits) : fits;
     const home = phased.length === 1 ? phased[0]! : s.textual ? undefined : latestBefore(s, phased, places);
-    if (home) attached.set(home[0], [...(attached.get(home[0]) ?? []), s]);
+    // No event holds two distinct acts (`distinctActs`): a satellite that is one with a satellite
+    // already in the group ("Jeju has long admitted Chinese travellers" and "Seoul first floated
+    // the idea in March", of one document, one undated) is left over instead.
+    if (home && !(attached.get(home[0]) ?? []).some((m) => distinctActs(s, m) !== null)) attached.set(home[0], [...(attached.get(home[0]) ?? []), s]);
     else left.push(s);
   }
   const rest: FusionReport[][] = [];

@@ -36,9 +36,17 @@ export function distinctActs(a: FusionReport, b: FusionReport): string | null {
   if ((a.exclusiveMode || b.exclusiveMode) && a.event.mode && b.event.mode && a.event.mode !== b.event.mode) return `modes ${a.event.mode} and ${b.event.mode} differ`;
   if (a.document_id === b.document_id && a.event.future !== b.event.future) return 'one document reports one act as done and another as planned';
   if (a.document_id === b.document_id && (!a.textual || !b.textual) && !a.undatedSameDocument && !sameSentence(a, b)) return 'one document names two acts, one without a date of its own';
+  if (a.document_id === b.document_id && (a.separate || b.separate) && !sameSentence(a, b)) return 'one document calls one act separate from another';
+  // "The two countries stopped issuing visas to each other's citizens" tells both sides' acts as one
+  // event; "South Korea stopped issuing visas to Chinese" is one side's act, a part of it but not it.
+  if (a.mutualApart && a.mutual !== b.mutual) return 'a mutual report and a one-sided report are two acts';
   if (a.manyActs && sameSentence(a, b) && a.event.trigger.trim().toLowerCase() !== b.event.trigger.trim().toLowerCase()) return `one sentence names two acts ("${a.event.trigger}", "${b.event.trigger}")`;
   const forums = (r: FusionReport) => r.parties.filter(isForum).join('+');
   if (forums(a) !== forums(b)) return `forums ${forums(a) || '-'} and ${forums(b) || '-'} differ`;
+  // A trilateral summit and a bilateral meeting of two of its leaders are two meetings. With a forum
+  // among the parties, a report naming fewer countries names fewer of those at it: not apart.
+  const several = (r: FusionReport) => r.orderFree && !forums(r) && r.parties.length >= 2;
+  if (a.sameParties && several(a) && several(b) && a.parties.join('+') !== b.parties.join('+')) return `meetings of ${a.parties.join('+')} and of ${b.parties.join('+')} are two acts`;
   return null;
 }
 
@@ -53,6 +61,7 @@ export function incompatibility(a: FusionReport, b: FusionReport, places: PlaceI
   if (a.family !== b.family) return `families ${a.family} and ${b.family} differ`;
   if (a.status !== b.status) return `statuses ${a.status} and ${b.status} differ`;
   if (a.status === 'hypothetical' && !a.fuseHypothetical) return 'hypothetical reports stay on their own';
+  if (a.status === 'negated' && !a.fuseUndatedNegated && (!a.textual || !b.textual)) return 'a negation with no date of its own tells a state, not an event';
   if (a.parties.length === 0 || b.parties.length === 0) return 'no country';
   const apart = distinctActs(a, b);
   if (apart) return apart;

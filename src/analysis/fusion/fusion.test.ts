@@ -15,7 +15,11 @@ function groups(specs: ReportSpec[]): string[][] {
 describe('incompatibility', () => {
   it.each<[string, ReportSpec, ReportSpec, RegExp | null]>([
     ['a meeting coded in either direction', { id: 'a', actor: ['KOR'], recipient: ['CHN'], date: '2026-01-05' }, { id: 'b', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, null],
-    ['a mutual report and a directed one', { id: 'a', type: 'SUPPORT', actor: ['KOR', 'CHN'], recipient: [], date: '2026-01-05' }, { id: 'b', type: 'SUPPORT', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, null],
+    ['a mutual meeting and one coded with a direction', { id: 'a', actor: ['KOR', 'CHN'], recipient: [], date: '2026-01-05' }, { id: 'b', actor: ['CHN'], recipient: ['KOR'], date: '2026-01-05' }, null],
+    ['a mutual act of a directed family and one side\'s act', { id: 'a', type: 'SANCTION', actor: ['KOR', 'CHN'], recipient: [], date: '2023-01' }, { id: 'b', type: 'SANCTION', actor: ['KOR'], recipient: ['CHN'], date: '2023-01-02' }, /a mutual report and a one-sided report are two acts/],
+    ['two mutual reports of a directed family', { id: 'a', type: 'SANCTION', actor: ['KOR', 'CHN'], recipient: [], date: '2023-01' }, { id: 'b', type: 'SANCTION', actor: ['CHN', 'KOR'], recipient: [], date: '2023-01-02' }, null],
+    ['martial law and a ban imposed under it', { id: 'a', type: 'COERCE', mode: 'martial-law', actor: ['KOR'], recipient: ['KOR'], date: '2024-12-03', sentence: 'Yoon declared martial law.' }, { id: 'b', type: 'COERCE', mode: 'restrict', actor: ['KOR'], recipient: ['KOR'], date: '2024-12-03', sentence: 'The martial law decree banned political activity.' }, /modes martial-law and restrict differ/],
+    ['martial law reported twice', { id: 'a', type: 'COERCE', mode: 'martial-law', actor: ['KOR'], recipient: ['KOR'], date: '2024-12-03', sentence: 'Yoon declared martial law.' }, { id: 'b', type: 'COERCE', mode: 'martial-law', actor: ['KOR'], recipient: ['KOR'], date: '2024-12-03', sentence: 'The martial law decree of Tuesday night.' }, null],
     ['a day inside a month', { id: 'a', date: '2026-01-05' }, { id: 'b', date: '2026-01' }, null],
     ['a month report and a day after its publication', { id: 'a', date: '2024-11-22' }, { id: 'b', date: '2024-11', published: '2024-11-15' }, /do not overlap/],
     ['a planned act in its month after publication', { id: 'a', date: '2024-11-22' }, { id: 'b', date: '2024-11', published: '2024-11-15', future: true }, null],
@@ -26,6 +30,14 @@ describe('incompatibility', () => {
     ['a negated and an asserted report', { id: 'a', date: '2023-11', negated: true }, { id: 'b', date: '2023-11' }, /statuses/],
     ['a hypothetical and an asserted report', { id: 'a', date: '2023-11', hypothetical: true }, { id: 'b', date: '2023-11' }, /statuses/],
     ['two hypothetical reports of one possibility', { id: 'a', date: '2025', hypothetical: true }, { id: 'b', date: '2025', hypothetical: true }, /hypothetical reports stay on their own/],
+    ['two undated negations (states, not events)', { id: 'a', date: 'pub', published: '2026-01-02', negated: true, doc: 'd1' }, { id: 'b', date: 'pub', published: '2026-01-06', negated: true, doc: 'd2' }, /a negation with no date of its own/],
+    ['an undated and a dated negation', { id: 'a', date: '2026-01-05', negated: true, doc: 'd1' }, { id: 'b', date: 'pub', published: '2026-01-06', negated: true, doc: 'd2' }, /a negation with no date of its own/],
+    ['two dated negations of one non-event', { id: 'a', date: '2023-11', negated: true, doc: 'd1' }, { id: 'b', date: '2023-11', negated: true, doc: 'd2' }, null],
+    ['a trilateral summit and a bilateral meeting on its sidelines', { id: 'a', actor: ['CHN', 'JPN', 'KOR'], recipient: [], date: '2019-12-24' }, { id: 'b', actor: ['JPN', 'KOR'], recipient: [], date: '2019-12-24' }, /meetings of CHN\+JPN\+KOR and of JPN\+KOR are two acts/],
+    ['a meeting and a report naming one of its sides', { id: 'a', actor: ['CHN', 'KOR'], recipient: [], date: '2019-12-24' }, { id: 'b', actor: ['KOR'], recipient: [], date: '2019-12-24' }, null],
+    ['a forum and a report naming fewer of the countries at it', { id: 'a', actor: ['CHN', 'KOR'], recipient: ['IGO:APEC'], date: '2025-11-01' }, { id: 'b', actor: ['KOR'], recipient: ['IGO:APEC'], date: '2025-11-01' }, null],
+    ['an act the text calls separate, in one document', { id: 'a', type: 'CONCEDE', actor: ['CHN'], date: '2023-02-15', doc: 'd', sentence: 'China will resume issuing visas to Koreans.' }, { id: 'b', type: 'CONCEDE', actor: ['CHN'], date: '2023-02-15', doc: 'd', sentence: 'The immigration agency said separately that it would restore port visas.' }, /calls one act separate/],
+    ['a separate act in another document', { id: 'a', type: 'CONCEDE', actor: ['CHN'], date: '2023-02-15', doc: 'd1', sentence: 'China will resume issuing visas to Koreans.' }, { id: 'b', type: 'CONCEDE', actor: ['CHN'], date: '2023-02-15', doc: 'd2', sentence: 'The immigration agency said separately that it would restore port visas.' }, null],
     ['a planned and a reported meeting', { id: 'a', date: '2026-01-05', future: true }, { id: 'b', date: '2026-01-05' }, null],
     ['meetings in two countries', { id: 'a', date: '2024-11', location: ['Lima', 'PER'] }, { id: 'b', date: '2024-11', location: ['Bali', 'IDN'] }, /locations in PER and IDN/],
     ['meetings in two towns of one country', { id: 'a', date: '2026-01', location: ['Beijing', 'CHN'] }, { id: 'b', date: '2026-01', location: ['Shanghai', 'CHN'] }, /different towns/],
@@ -68,6 +80,8 @@ describe('topicWords', () => {
     ['Lee and Xi held talks.', []],
     ["The ministry's visa-free scheme", ['schem', 'visa-']],
     ['Seoul agreed to host the THAAD battery.', ['batte', 'host', 'thaad']],
+    // a length of time is not a topic: "stays of up to 15 days" and "the permitted stay to 30 days" are two measures
+    ['China doubled the permitted stay to 30 days, or 720 hours.', ['doubl', 'permi', 'stay']],
   ])('%s', (sentence, expected) => {
     expect(topicWords(sentence, getFusionRules().topicStopwords)).toEqual(expected);
   });
@@ -182,6 +196,15 @@ describe('clusterReports', () => {
     expect(groups([p('a', '2025-09-10'), { ...p('b', 'pub'), doc: 'd2' }])).toEqual([['a', 'b']]);
   });
 
+  it('never puts two distinct acts of one document into an event, even as two vague reports of it', () => {
+    // the undated report looks back ("last year"): its window reaches back to the core's day
+    const w = (id: string, date: string, doc: string, published = '2025-08-06') => ({ id, type: 'CONCEDE', actor: ['KOR'], recipient: ['CHN'], date, doc, published, sentence: `Seoul waived visas for Chinese groups, as floated last year (${id}).` });
+    const core = w('core', '2025-03-20', 'd1', '2025-03-23');
+    // 'month' (a date of its own) and 'undated' (none, in another sentence of one document) are two acts: the finer one joins
+    expect(groups([core, w('month', '2025-03', 'd2'), w('undated', 'pub', 'd2')])).toEqual([['core', 'month'], ['undated']]);
+    expect(groups([core, w('month', '2025-03', 'd2'), w('undated', 'pub', 'd3')])).toEqual([['core', 'month', 'undated']]);
+  });
+
   it('gives a vague report of a measure to its announcement or its taking effect by the words of its sentence', () => {
     const w = (id: string, date: string, sentence: string) => ({ id, type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR'], date, sentence, doc: id });
     const reports = [
@@ -191,6 +214,18 @@ describe('clusterReports', () => {
       w('done', '2024-11', 'China waived visas for Koreans in November.'),
     ];
     expect(groups(reports)).toEqual([['ann', 'done'], ['eff', 'since']]);
+  });
+
+  it('lets topic words overrule the phase when no event of the report\'s phase shares one', () => {
+    const w = (id: string, date: string, sentence: string, trigger: string) => ({ id, type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR'], date, sentence, trigger, doc: id });
+    const ann = w('ann', '2024-11-01', 'China announced on Friday that Koreans may enter without a visa.', 'may enter');
+    const longer = w('longer', '2024-11-30', 'The longer permitted stay took effect on Nov. 30.', 'longer permitted stay');
+    // no cue of either phase: it would go with the announcement, but shares words only with the taking effect of the longer stay
+    const vague = w('vague', '2024-11', 'Beijing lengthened the permitted stay at the end of that month.', 'lengthened');
+    expect(groups([ann, longer, vague])).toEqual([['ann'], ['longer', 'vague']]);
+    // sharing a word with the announcement, it stays with it
+    const named = w('named', '2024-11', 'Koreans could enter without a visa that month, and the permitted stay was lengthened.', 'could enter');
+    expect(groups([ann, longer, named])).toEqual([['ann', 'named'], ['longer']]);
   });
 
   it('does not join a report dated by a year to an event through a broad domain alone', () => {
@@ -218,6 +253,18 @@ describe('clusterReports', () => {
     ];
     expect(groups(reports)).toEqual([['bg', 'impeach'], ['blame']]);
     expect(groups([...reports.slice(0, 2), a('vague', '2024-12', 'Yoon was criticised in December.', 'criticised')])).toEqual([['blame'], ['impeach'], ['vague']]);
+  });
+
+  it('lets only a report of a done act reach back as background, not a negated or planned one', () => {
+    const sentence = 'Xi has not set foot in Seoul since 2014.';
+    const window = (extra: Partial<ReportSpec>) => {
+      const x = r({ id: 'x', date: 'pub', published: '2025-10-30', sentence, ...extra });
+      return [x.lo, x.hi];
+    };
+    expect(window({})).toEqual(['2023-10-31', '2025-10-30']);
+    expect(window({ negated: true })).toEqual(['2025-10-23', '2025-10-30']);
+    expect(window({ future: true })).toEqual(['2025-10-30', '2025-11-06']);
+    expect(window({ sentence: 'Xi has set foot in Seoul.' })).toEqual(['2025-10-23', '2025-10-30']);
   });
 
   it('lets an undated background report reach back to the one older event it fits', () => {

@@ -56,6 +56,14 @@ export interface FusionReport extends ReportSource {
   undatedSameDocument: boolean;
   /** Hypothetical reports may fuse with each other (`fuse_hypothetical`). */
   fuseHypothetical: boolean;
+  /** The family has a direction (not symmetric) and a mutual report of it is an act apart from a one-sided one (`mutual_with_one_sided: false`). */
+  mutualApart: boolean;
+  /** A negated report with no date of its own may fuse (`fuse_undated_negated`). */
+  fuseUndatedNegated: boolean;
+  /** Order-free reports naming two countries or more each must name the same ones (`fuse_nested_parties: false`). */
+  sameParties: boolean;
+  /** The sentence says its act is a separate one (`separate_act_cues`: "said separately that…"). */
+  separate: boolean;
 }
 
 function countries(refs: EventRecord['actor']): string[] {
@@ -100,7 +108,13 @@ export function toFusionReport(event: EventRecord, source: ReportSource, rules: 
   const clauseTopics = [...topicWords(clause, rules.topicStopwords), ...topicConcepts(clause, rules.topicConcepts)];
   const words = rules.compareWords.has(family) ? clauseTopics : [];
   const exclusiveMode = event.mode && rules.exclusiveModes.get(family)?.has(event.mode) ? event.mode : null;
-  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, clauseTopics, kind, phase, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core, undatedSameDocument: rules.undatedSameDocument, fuseHypothetical: rules.fuseHypothetical };
+  return { ...source, event, family, status, topics, manyActs: rules.compareWords.has(family), words, clauseTopics, kind, phase, exclusiveMode, orderFree, mutual, actors, recipients, parties, lo, hi, textual, core, undatedSameDocument: rules.undatedSameDocument, fuseHypothetical: rules.fuseHypothetical, mutualApart: !rules.symmetric.has(family) && !rules.mutualWithOneSided, fuseUndatedNegated: rules.fuseUndatedNegated, sameParties: !rules.fuseNestedParties, separate: hasWord(event.evidence.sentence, rules.separateActCues) };
+}
+
+/** The sentence holds one of the words or phrases, whole, in any case. */
+function hasWord(sentence: string, words: string[]): boolean {
+  const t = ` ${sentence.toLowerCase().replace(/[^\p{L}\p{N}'-]+/gu, ' ')} `;
+  return words.some((w) => t.includes(` ${w} `));
 }
 
 /**

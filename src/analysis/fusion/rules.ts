@@ -26,6 +26,10 @@ const rulesSchema = z.strictObject({
   clause_words: z.number().int().min(1).max(100),
   undated_same_document: z.boolean(),
   fuse_hypothetical: z.boolean(),
+  mutual_with_one_sided: z.boolean(),
+  fuse_undated_negated: z.boolean(),
+  fuse_nested_parties: z.boolean(),
+  separate_act_cues: z.array(z.string().min(2)),
   background_window_days: z.number().int().min(0).max(36500),
   background_cues: z.array(z.string().min(1)),
   effective_date_words: z.array(z.string().min(2)),
@@ -64,6 +68,14 @@ export interface FusionRules {
   undatedSameDocument: boolean;
   /** Hypothetical reports ("could", "if") may fuse with each other. */
   fuseHypothetical: boolean;
+  /** In a directed family, a mutual report ("the two countries stopped issuing visas to each other's citizens") may fuse with a one-sided one. */
+  mutualWithOneSided: boolean;
+  /** A negated report with no date of its own (a state: "has not visited since 2014") may fuse with another negated report. */
+  fuseUndatedNegated: boolean;
+  /** Two order-free reports each naming two countries or more, one set inside the other (a trilateral summit, a bilateral meeting on its sidelines), may fuse. */
+  fuseNestedParties: boolean;
+  /** Words of a sentence that say its act is another than those reported around it ("said separately"). */
+  separateActCues: string[];
   /** Days before publication that the window of an undated background report reaches back. */
   backgroundWindowDays: number;
   /** Patterns (case-insensitive) of a sentence that looks back to earlier acts. */
@@ -97,7 +109,7 @@ export function loadFusionRules(file = dataPath('fusion', 'rules.yaml'), stopwor
   for (const f of parsed.data.families) for (const k of f.directed_kinds ?? []) if (!f.kinds?.[k]) throw new Error(`invalid fusion rules ${file}: ${f.id}: directed kind ${k} is not one of its kinds`);
   const directedKinds = new Map(parsed.data.families.filter((f) => f.directed_kinds?.length).map((f) => [f.id, new Set(f.directed_kinds)]));
   const phases = new Map(parsed.data.families.filter((f) => f.phases).map((f) => [f.id, new Map<Phase, string[]>([['announcement', f.phases!.announcement.map((w) => w.toLowerCase())], ['effect', f.phases!.effect.map((w) => w.toLowerCase())]])]));
-  return { familyOf, exclusiveModes, phases, topicConcepts, kinds, directedKinds, symmetric: new Set(parsed.data.families.filter((f) => f.symmetric).map((f) => f.id)), topical: new Set(parsed.data.families.filter((f) => f.topical).map((f) => f.id)), genericContexts: new Set(parsed.data.generic_contexts), topicStopwords: new Set(readWordList(stopwords)), compareWords: new Set(parsed.data.families.filter((f) => f.compare_words).map((f) => f.id)), undatedWindowDays: parsed.data.undated_window_days, clauseWords: parsed.data.clause_words, undatedSameDocument: parsed.data.undated_same_document, fuseHypothetical: parsed.data.fuse_hypothetical, backgroundWindowDays: parsed.data.background_window_days, backgroundCues: parsed.data.background_cues.map((c) => new RegExp(c, 'iu')), effectiveDateWords: parsed.data.effective_date_words.map((w) => w.toLowerCase()), announcementLeadDays: parsed.data.announcement_lead_days };
+  return { familyOf, exclusiveModes, phases, topicConcepts, kinds, directedKinds, symmetric: new Set(parsed.data.families.filter((f) => f.symmetric).map((f) => f.id)), topical: new Set(parsed.data.families.filter((f) => f.topical).map((f) => f.id)), genericContexts: new Set(parsed.data.generic_contexts), topicStopwords: new Set(readWordList(stopwords)), compareWords: new Set(parsed.data.families.filter((f) => f.compare_words).map((f) => f.id)), undatedWindowDays: parsed.data.undated_window_days, clauseWords: parsed.data.clause_words, undatedSameDocument: parsed.data.undated_same_document, fuseHypothetical: parsed.data.fuse_hypothetical, mutualWithOneSided: parsed.data.mutual_with_one_sided, fuseUndatedNegated: parsed.data.fuse_undated_negated, fuseNestedParties: parsed.data.fuse_nested_parties, separateActCues: parsed.data.separate_act_cues.map((w) => w.toLowerCase()), backgroundWindowDays: parsed.data.background_window_days, backgroundCues: parsed.data.background_cues.map((c) => new RegExp(c, 'iu')), effectiveDateWords: parsed.data.effective_date_words.map((w) => w.toLowerCase()), announcementLeadDays: parsed.data.announcement_lead_days };
 }
 
 let cached: FusionRules | null = null;

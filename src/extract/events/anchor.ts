@@ -138,7 +138,13 @@ const SHIFT_UNITS: Record<string, { days: number; precision: 'day' | 'month' | '
   days: { days: 1, precision: 'day' },
   week: { days: 7, precision: 'day' },
   weeks: { days: 7, precision: 'day' },
+  // "hours after North Korea fired…": the same day as the occasion it is measured from.
+  hour: { days: 0, precision: 'day' },
+  hours: { days: 0, precision: 'day' },
+  minutes: { days: 0, precision: 'day' },
 };
+/** Words before a unit that stand for a count: "a day after", "hours after", "a few hours before". */
+const COUNT_WORDS: Record<string, number> = { the: 1, a: 1, an: 1, few: 1, several: 1, just: 1, only: 1, ',': 1 };
 
 /**
  * "The announcement came two days after Xi and Lee met in Gyeongju": an event inside a phrase
@@ -158,7 +164,10 @@ function relativeToOtherEvent(st: Structure, placed: Array<{ d: DateMention; a: 
   }
   if (k < 2) return null;
   const unit = SHIFT_UNITS[st.lower[k - 1]!];
-  const count = st.lower[k - 2] === 'the' ? 1 : /^\d+$/.test(st.lower[k - 2]!) ? Number(st.lower[k - 2]) : numbers.get(st.lower[k - 2]!);
+  const before = st.lower[k - 2]!;
+  // A bare or vague count ("hours after", "a few hours before") only for units under a day.
+  const vague = before in COUNT_WORDS && (unit?.days === 0 || before === 'the' || before === 'a' || before === 'an');
+  const count = vague ? 1 : /^\d+$/.test(before) ? Number(before) : numbers.get(before);
   if (!unit || !count) return null;
   const sign = st.lower[k] === 'after' ? -1 : 1;
   // The phrase's end: the first comma after the cue that does not open a same-occasion clause.
@@ -173,7 +182,7 @@ function relativeToOtherEvent(st: Structure, placed: Array<{ d: DateMention; a: 
   const base = ref ? ref.d.value.start : storyDay;
   if (!base || (ref && ref.d.value.precision !== 'day')) return null;
   const start = addDays(base, sign * count * unit.days);
-  const text = st.toks.slice(k - 2, k + 1).map((t) => t.text).join(' ');
+  const text = st.toks.slice(before === ',' ? k - 1 : k - 2, k + 1).map((t) => t.text).join(' ');
   return { shifted: true, date: { start, end: start, precision: unit.precision, text, source: 'inferred' }, why: `"${text}" ${ref ? `"${ref.d.text}"` : `the story's day ${storyDay}`}: ${count * unit.days} day(s) ${sign < 0 ? 'before' : 'after'} it` };
 }
 

@@ -21,6 +21,7 @@ export interface Arguments {
 const RECIPIENT_PREPS = new Set(['to', 'on', 'against', 'for', 'with', 'toward', 'towards', 'into', 'at']);
 const PRONOUN_SUBJECTS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'who', 'which', 'that']);
 const PARTICIPLE = /(?:ed|en|wn|ne)$/;
+const PUNCT = new Set([',', ';', ':', '.', '!', '?']);
 const IRREGULAR_PARTICIPLES = new Set(['held', 'made', 'met', 'shot', 'cut', 'put', 'set', 'hit', 'shut', 'struck', 'sent', 'told', 'paid', 'led', 'hurt', 'kept', 'brought', 'bought', 'caught', 'built', 'sold', 'won', 'lost', 'left', 'fought', 'thought', 'sought', 'found', 'spent', 'stood', 'understood', 'run', 'beat', 'let', 'spread', 'read', 'laid']);
 
 function members(g: Group | undefined): RichMention[] {
@@ -205,6 +206,24 @@ export class ArgumentFinder {
     return g ?? null;
   }
 
+  /**
+   * "demanded that the US cancel…", "insisted on Tuesday that Tokyo withdraw…": the party a demand is
+   * addressed to is the subject of its "that" complement (a foreign party with a verb of its own).
+   */
+  thatSubject(b: number, actor: RichMention[], why: string[]): Group | null {
+    let k = b - 1;
+    if (this.st.lower[k] !== 'that') for (k = b; k < Math.min(this.st.toks.length, b + 4) && this.st.lower[k] !== 'that'; k++) if (this.st.toks[k]!.pos === 'VERB' || PUNCT.has(this.st.toks[k]!.text)) return null;
+    if (this.st.lower[k] !== 'that') return null;
+    const own = new Set(actor.map((m) => m.country));
+    const g = this.st.groups.find((x) => x.from > k && x.from <= k + 3 && !x.locative && !x.possessive);
+    // ("that its European Community partners refuse…": the group may modify the subject's head noun.)
+    const head = this.st.toks[g?.to ?? 0]?.pos === 'NOUN' ? 1 : 0;
+    if (!g || !['AUX', 'VERB'].includes(this.st.toks[g.to + head]?.pos ?? '') || !g.members.some((m) => m.country && !own.has(m.country))) return null;
+    for (let i = k + 1; i < g.from; i++) if (!['DET', 'ADJ', 'PRON'].includes(this.st.toks[i]!.pos)) return null;
+    why.push(`asked: the subject of "that …", "${this.text(g)}"`);
+    return g;
+  }
+
   private agentBy(b: number, ci: number): Group | null {
     const clause = this.st.clauses[ci]!;
     return this.st.groups.find((g) => g.from >= b && g.from < clause.to && g.prep === 'by' && !g.locative) ?? null;
@@ -290,6 +309,7 @@ export class ArgumentFinder {
     // "Lee and Xi met on the sidelines of APEC": the two parties are the dyad; a setting is not.
     if (cue.args === 'mutual' && splitParties(actor).length >= 2 && obj && obj.prep !== null && obj.prep !== 'with') recipient = [];
     if (!recipient.length && cue.mode === 'visit') recipient = this.visitedPlace(b, ci, why);
+    if (!recipient.length && cue.category === 'REQUEST') recipient = members(this.thatSubject(b, actor, why) ?? undefined);
     if (!recipient.length && cue.args !== 'mutual') recipient = members(this.fallbackRecipient(b, ci, actor, why) ?? undefined);
     if (!recipient.length && cue.args === 'mutual' && splitParties(actor).length < 2) recipient = members(this.fallbackRecipient(b, ci, actor, why) ?? undefined);
     if (cue.args === 'mutual') {

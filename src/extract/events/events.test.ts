@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadGazetteer } from '../../knowledge/gazetteer.js';
+import { dataPath } from '../../knowledge/paths.js';
 import { runPipeline, sentenceStage } from '../../pipeline.js';
 import { fixedDatesStage, type FixedDate } from '../../testing/dates.js';
 import { makeDocument } from '../../testing/doc.js';
@@ -143,11 +145,70 @@ describe('flags', () => {
   });
 });
 
+describe('recipients', () => {
+  it('gives a demand to the subject of its "that" complement', () => {
+    const [e] = events('China demanded on Friday that Japan withdraw the remarks.', '2024-11-16');
+    expect(e ? dyad(e) : null).toBe('REQUEST CHN→JPN');
+  });
+
+  it('does not take a place or the speaker\'s own side as the one asked', () => {
+    const [e] = events('China demanded that Chinese firms in Peru pay their taxes.', '2024-11-16');
+    expect(e?.recipient.map((r) => r.country)).not.toContain('CHN');
+  });
+
+  it('addresses a protest that names no target to the authorities where it is held, else at home', () => {
+    const [abroad] = events('Hundreds of South Korean fishermen rallied in Tokyo on Sunday.', '2024-11-16');
+    expect(abroad ? [dyad(abroad), abroad.rule.includes('refine/protest-venue')] : null).toEqual(['PROTEST KOR→JPN', true]);
+    const [home] = events('Thousands of Peruvian miners went on strike on Monday.', '2024-11-16');
+    expect(home ? dyad(home) : null).toBe('PROTEST PER→PER');
+  });
+
+  it('keeps a protest\'s named target', () => {
+    const [e] = events('Hundreds of South Koreans rallied against China in Tokyo.', '2024-11-16');
+    expect(e ? dyad(e) : null).toBe('PROTEST KOR→CHN');
+  });
+});
+
 describe('event dates', () => {
   it('does not date a reported order by the day it takes effect, nor flag it future', () => {
     const text = "China's tourism authority has told travel agencies to stop selling group tours to South Korea from March 15.";
     const [e] = events(text, '2017-03-03', [{ text: 'March 15', start: '2017-03-15', precision: 'day' }]);
     expect([e?.date?.start, e?.date?.source, e?.future]).toEqual(['2017-03-03', 'inferred', false]);
+  });
+
+  it('codes a concession its actor announces for later as made on the day of the announcement', () => {
+    const text = 'Japan will ease its restrictions on South Korean fishing boats on Monday, its fisheries agency said on Friday.';
+    const [e] = events(text, '2024-11-16', [
+      { text: 'on Monday', start: '2024-11-18', precision: 'day' },
+      { text: 'on Friday', start: '2024-11-15', precision: 'day' },
+    ]);
+    expect(e ? [dyad(e), e.future, e.date?.start, e.rule.includes('refine/announced-concession')] : null).toEqual(['CONCEDE JPN→KOR', false, '2024-11-15', true]);
+  });
+
+  it('codes a retreat announced for later as a CONCEDE (PLOVER)', () => {
+    const [e] = events('Chad announced on Tuesday that it would withdraw its troops from the border with Peru.', '2024-11-13', [{ text: 'on Tuesday', start: '2024-11-12', precision: 'day' }]);
+    expect(e ? [e.event_type, e.future, e.date?.start] : null).toEqual(['CONCEDE', false, '2024-11-12']);
+  });
+
+  it('dates a ban a state announces for a later day by the announcement', () => {
+    const text = 'Japan will ban imports of South Korean pork from Dec. 1, its farm ministry said on Tuesday.';
+    const [e] = events(text, '2024-11-20', [
+      { text: 'Dec. 1', start: '2024-12-01', precision: 'day' },
+      { text: 'on Tuesday', start: '2024-11-19', precision: 'day' },
+    ]);
+    expect(e ? [dyad(e), e.future, e.date?.start] : null).toEqual(['SANCTION JPN→KOR', false, '2024-11-19']);
+  });
+
+  it('codes a threat a state announces as made when uttered, not in the future', () => {
+    const [e] = events('Beijing said on Monday it would take countermeasures against Japan.', '2024-11-19', [{ text: 'on Monday', start: '2024-11-18', precision: 'day' }]);
+    expect(e ? [dyad(e), e.future, e.date?.start] : null).toEqual(['THREATEN CHN→JPN', false, '2024-11-18']);
+  });
+
+  it('keeps a concession told in the future without an announcement, or only possible, as it is', () => {
+    const [plain] = events('Japan will ease its restrictions on South Korean fishing boats on Monday.', '2024-11-16', [{ text: 'on Monday', start: '2024-11-18', precision: 'day' }]);
+    expect(plain ? [plain.event_type, plain.future, plain.date?.start] : null).toEqual(['CONCEDE', true, '2024-11-18']);
+    const [maybe] = events('Japan could ease its restrictions on South Korean fishing boats, an analyst in Seoul said.', '2024-11-16');
+    expect(maybe ? [maybe.hypothetical, maybe.rule.includes('refine/announced-concession')] : null).toEqual([true, false]);
   });
 
   it('keeps the effective date of an event told in the future', () => {
@@ -202,6 +263,16 @@ describe('event dates', () => {
     const text = 'The ministry spoke on Friday, two days after Japan and South Korea held talks in Tokyo.';
     const out = events(text, '2025-11-09', [{ text: 'on Friday', start: '2025-11-07', precision: 'day' }]);
     expect(out.map((e) => [e.event_type, e.date?.start, e.date?.source])).toEqual([['CONSULT', '2025-11-05', 'inferred']]);
+  });
+
+  it('dates an event "hours after …" on the day of the occasion it is measured from', () => {
+    const text = 'Talks stalled in late February, and the ministers met again on March 6, hours after North Korea fired two missiles into the sea.';
+    const out = events(text, '2017-04-26', [
+      { text: 'in late February', start: '2017-02-21', end: '2017-02-28', precision: 'month' },
+      { text: 'on March 6', start: '2017-03-06', precision: 'day' },
+    ]);
+    const fired = out.find((e) => e.event_type === 'MOBILIZE');
+    expect(fired ? [fired.date?.start, fired.date?.text] : null).toEqual(['2017-03-06', 'hours after']);
   });
 
   it('counts "a week before …" from publication when the sentence has no other date, and keeps a date the phrase states', () => {
@@ -455,5 +526,16 @@ describe('event records', () => {
     const b = events('Seoul criticised Tokyo.', '2024-11-15');
     expect(a[0]?.id).toBe(b[0]?.id);
     expect(eventId('d', 0, 1, 2, 'ACCUSE', 'r')).not.toBe(eventId('d', 0, 1, 2, 'REJECT', 'r'));
+  });
+});
+
+describe.skipIf(!existsSync(join(dataPath('gazetteer'), 'countries.yaml')))('actor groups (bundled gazetteer)', () => {
+  const bundled = loadGazetteer([dataPath('gazetteer')]);
+  const stages = [sentenceStage, createActorsStage(() => bundled), createEventsStage(() => bundled)];
+  it('reads a nationality adjective before a title and name of the same country as part of that actor', () => {
+    const text = 'French National Assembly president Laurent Fabius held talks with Romanian ministers in Bucharest on Tuesday.';
+    const out = runPipeline(makeDocument(text, '1990-01-10'), { stages }).events;
+    const talks = out.find((e) => e.event_type === 'CONSULT');
+    expect(talks ? [dyad(talks), talks.actor.map((a) => a.sector)] : null).toEqual(['CONSULT FRA→ROU', ['LEG']]);
   });
 });

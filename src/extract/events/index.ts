@@ -15,7 +15,7 @@ import { ArgumentFinder, type Arguments } from './arguments.js';
 import { findFlags } from './flags.js';
 import { getEventLexicon, type EventLexicon } from './lexicon.js';
 import { findCues, phraseAt, type CueMatch } from './match.js';
-import { ethnicMinority, privateConsult, refineConsultMode, stateActors, type Draft } from './refine.js';
+import { announcedConcession, ethnicMinority, privateConsult, protestVenue, refineConsultMode, stateActors, type Draft } from './refine.js';
 import { analyse, tokenRange, type Structure } from './structure.js';
 
 export interface EventCoderOptions {
@@ -525,6 +525,7 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
     const actorSpans = new Set(sc.mentions.filter((m) => !m.locative).map((m) => m.start));
     draft.location = eventLocation(st, sc.places.filter((p) => !actorSpans.has(p.start)), c.a, c.clause);
     ethnicMinority(draft, ctx.doc.text);
+    protestVenue(draft);
     if (privateConsult(draft)) {
       log?.(`cue ${cue.id} "${triggerText}": a meeting or visit by private people (${draft.actor.map((m) => m.text).join(', ')}) — not coded`);
       continue;
@@ -540,6 +541,17 @@ function codeSentence(ctx: PipelineContext, sc: SentenceContext, matches: CueMat
       draft.category = 'THREATEN';
       draft.mode = null;
       draft.rules.push('refine/threat');
+    }
+    // PLOVER: an announced concession or retreat is a concession made now (refine.ts).
+    const announcedOn = flags.future && !flags.hypothetical && !flags.negated ? announcedConcession(st, c.clause, c.b, draft, sc.dates, published, lex.modifiers.reporting) : undefined;
+    if (announcedOn !== undefined) {
+      flags.future = false;
+      flags.why.push('announced concession: not future');
+      if (!when.date || !published || when.date.start > published) {
+        when.date = announcedOn;
+        when.why = 'the announcement\'s date';
+        flags.historical = dateFlags(announcedOn, published).historical;
+      }
     }
     // PLOVER: promised cooperation, support or aid is an AGREE ("will provide aid", "will cooperate").
     if (flags.future && FUTURE_AGREE.has(draft.category)) {

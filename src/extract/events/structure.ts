@@ -108,8 +108,14 @@ function buildGroups(toks: WTok[], mentions: RichMention[]): Group[] {
     else units.push({ a, b, members: [m] });
   }
   units.sort((x, y) => x.a - y.a);
+  // "French National Assembly president Laurent Fabius": a nationality adjective right before a
+  // mention of the same country modifies it; it is not a party of its own.
+  const modifies = (u: { a: number; b: number; members: RichMention[] }) => {
+    const next = units.find((w) => w.a === u.b);
+    return !!next && u.members.every((m) => m.form === 'adjective' && next.members.some((n) => n.country === m.country && n.form !== 'adjective'));
+  };
   const groups: Group[] = [];
-  for (const u of units) {
+  for (const u of units.filter((x) => !modifies(x))) {
     const last = groups[groups.length - 1];
     if (last && u.a >= last.to) {
       const between = toks.slice(last.to, u.a).filter((t) => !DETS.has(t.lower) || t.lower === 'his' || t.lower === 'her' || t.lower === 'their' || t.lower === 'its');
