@@ -5,7 +5,8 @@ import { createSyntheticEvents } from '../src/bench/synthetic-events.js';
 import { finalizeDocument } from '../src/ingest/document.js';
 import { loadFile } from '../src/ingest/load.js';
 import { createExtractor } from '../src/pipeline.js';
-import type { Store } from '../src/store/db.js';
+import { sql } from 'kysely';
+import { migrateToLatest, type Store } from '../src/store/db.js';
 import { saveDocument, type StoredExtraction } from '../src/store/documents.js';
 import { backfillEventPairs } from '../src/store/event-pairs.js';
 import { selectEvents, type EventFilterInput } from '../src/store/queries/events.js';
@@ -176,6 +177,20 @@ for (const dialect of DIALECTS) {
       await backfillEventPairs(store.db, 700);
       expect(await rows()).toEqual(written);
       results.pairs = written.length;
+    });
+
+    it('migrates a store that has events but no pair table: backfill, then the indexes', async () => {
+      const rows = () => store.db.selectFrom('event_pair').selectAll().orderBy('event_id').orderBy('country_a').orderBy('country_b').execute();
+      const written = await rows();
+      const filter = { dyad: 'CHN-KOR', from: '2024-03-01', limit: 1000 };
+      const before = await selectEvents(store, filter);
+      await sql`drop table event_pair`.execute(store.db);
+      await sql`delete from bilat_migration where name = '0008-event-pairs'`.execute(store.db);
+      const result = await migrateToLatest(store);
+      expect(result.error).toBeUndefined();
+      expect(result.results?.map((r) => [r.migrationName, r.status])).toEqual([['0008-event-pairs', 'Success']]);
+      expect(await rows()).toEqual(written);
+      expect(await selectEvents(store, filter)).toEqual(before);
     });
 
     it('deletes the rows with their events', async () => {
