@@ -65,6 +65,10 @@ export function incompatibility(a: FusionReport, b: FusionReport, places: PlaceI
   if (a.status === 'hypothetical' && !a.fuseHypothetical) return 'hypothetical reports stay on their own';
   if (a.status === 'negated' && !a.fuseUndatedNegated && (!a.textual || !b.textual)) return 'a negation with no date of its own tells a state, not an event';
   if (a.parties.length === 0 || b.parties.length === 0) return 'no country';
+  // ("Japan deployed…" with no recipient and "…deployed against the US" with no actor.) Two
+  // reports that share no country are not one act — and a rebuild, which compares reports
+  // only within a country's bucket, never joins them; incremental fusion must not either.
+  if (!a.parties.some((p) => b.parties.includes(p))) return `no country in common (${a.parties.join('+')} / ${b.parties.join('+')})`;
   const apart = distinctActs(a, b);
   if (apart) return apart;
   if (a.lo === null || b.lo === null || a.hi === null || b.hi === null) return 'undated';

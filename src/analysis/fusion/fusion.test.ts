@@ -37,6 +37,8 @@ describe('incompatibility', () => {
     ['a meeting and a report naming one of its sides', { id: 'a', actor: ['CHN', 'KOR'], recipient: [], date: '2019-12-24' }, { id: 'b', actor: ['KOR'], recipient: [], date: '2019-12-24' }, null],
     ['a forum and a report naming fewer of the countries at it', { id: 'a', actor: ['CHN', 'KOR'], recipient: ['IGO:APEC'], date: '2025-11-01' }, { id: 'b', actor: ['KOR'], recipient: ['IGO:APEC'], date: '2025-11-01' }, null],
     ['an act the text calls separate, in one document', { id: 'a', type: 'CONCEDE', actor: ['CHN'], date: '2023-02-15', doc: 'd', sentence: 'China will resume issuing visas to Koreans.' }, { id: 'b', type: 'CONCEDE', actor: ['CHN'], date: '2023-02-15', doc: 'd', sentence: 'The immigration agency said separately that it would restore port visas.' }, /calls one act separate/],
+    ['one side named on each report, no country in common', { id: 'a', type: 'MOBILIZE', actor: ['JPN'], recipient: [], date: '1987-03-17', doc: 'd' }, { id: 'b', type: 'MOBILIZE', actor: [], recipient: ['USA'], date: '1987-03-17', doc: 'd' }, /no country in common/],
+    ['one side named on each report, sharing a country', { id: 'a', type: 'MOBILIZE', actor: ['JPN'], recipient: [], date: '1987-03-17' }, { id: 'b', type: 'MOBILIZE', actor: [], recipient: ['JPN'], date: '1987-03-17' }, null],
     ['a separate act in another document', { id: 'a', type: 'CONCEDE', actor: ['CHN'], date: '2023-02-15', doc: 'd1', sentence: 'China will resume issuing visas to Koreans.' }, { id: 'b', type: 'CONCEDE', actor: ['CHN'], date: '2023-02-15', doc: 'd2', sentence: 'The immigration agency said separately that it would restore port visas.' }, null],
     ['a planned and a reported meeting', { id: 'a', date: '2026-01-05', future: true }, { id: 'b', date: '2026-01-05' }, null],
     ['meetings in two countries', { id: 'a', date: '2024-11', location: ['Lima', 'PER'] }, { id: 'b', date: '2024-11', location: ['Bali', 'IDN'] }, /locations in PER and IDN/],
@@ -285,6 +287,18 @@ describe('clusterReports', () => {
     const both = { id: 'x', type: 'CONCEDE', actor: ['CHN'], recipient: ['KOR', 'NOR'], date: '2024-11-01' };
     expect(groups([kor, nor])).toEqual([['k'], ['n']]);
     expect(groups([kor, nor, both])).toEqual([['k', 'n', 'x']]);
+  });
+
+  it('clusters a group of new reports as a rebuild does, even when they share no country', () => {
+    // Incremental fusion clusters all of a document's new reports together; a rebuild first splits
+    // reports into groups by country. Both must give the same events.
+    const specs: ReportSpec[] = [
+      { id: 'a', type: 'MOBILIZE', actor: ['JPN'], recipient: [], date: '1987-03-17', doc: 'd' },
+      { id: 'b', type: 'MOBILIZE', actor: [], recipient: ['USA'], date: '1987-03-17', doc: 'd' },
+    ];
+    const incremental = clusterReports(specs.map(r)).map((c) => summarizeCluster(c).id).sort();
+    expect(incremental).toEqual(fuseReports(specs.map(r)).map((e) => e.id));
+    expect(incremental).toHaveLength(2);
   });
 
   it('gives the same events whatever order the reports come in', () => {
