@@ -182,14 +182,19 @@ export async function fuseEvents(store: Store, eventIds: string[], rules: Fusion
     const fresh = await loadReports(trx, eventIds, rules);
     await writeKeys(trx, fresh);
     // Walk the compatibility graph from the new reports: the connected group is all that can change.
+    // (Each candidate is loaded once: one that fits none of the group so far is met again from
+    // the group's other members, and on a large store rebuilding it each time dominated ingest.)
     const group = new Map(fresh.map((r) => [r.event.id, r]));
+    const loaded = new Map(group);
     const queue = [...fresh];
     while (queue.length) {
       const r = queue.pop()!;
       const unseen = (await candidateIds(trx, r)).filter((id) => !group.has(id));
-      for (const c of await loadReports(trx, unseen, rules)) {
-        if (group.has(c.event.id) || !compatible(r, c)) continue;
-        group.set(c.event.id, c);
+      for (const c of await loadReports(trx, unseen.filter((id) => !loaded.has(id)), rules)) loaded.set(c.event.id, c);
+      for (const id of unseen) {
+        const c = loaded.get(id);
+        if (!c || group.has(id) || !compatible(r, c)) continue;
+        group.set(id, c);
         queue.push(c);
       }
     }
