@@ -11,6 +11,7 @@ import { saveDocument, type StoredExtraction } from '../src/store/documents.js';
 import { backfillEventPairs } from '../src/store/event-pairs.js';
 import { selectEvents, type EventFilterInput } from '../src/store/queries/events.js';
 import { makeDocument } from '../src/testing/doc.js';
+import { testEvent } from '../src/testing/event.js';
 import type { EventRecord } from '../src/types.js';
 import { DIALECTS, freshStore } from './dialects.js';
 import { ROOT, tempDir } from './helpers.js';
@@ -45,26 +46,16 @@ type DateSpec = { start: string | null; end: string | null } | null;
 
 function edge(id: string, type: string, actor: Array<string | null>, recipient: Array<string | null>, date: DateSpec, extra: Partial<EventRecord> = {}): EventRecord {
   const ref = (c: string | null) => ({ text: c ?? 'someone', name: c, country: c, sector: null });
-  return {
+  return testEvent({
     id,
     event_type: type,
-    mode: null,
     contexts: ['diplomatic'],
     actor: actor.map(ref),
     recipient: recipient.map(ref),
     date: date ? ({ start: date.start, end: date.end, precision: 'day', text: null, source: 'stated' } as EventRecord['date']) : null,
-    location: null,
-    negated: false,
-    future: false,
-    hypothetical: false,
-    historical: false,
-    score: 1,
-    quad: 'verbal_cooperation',
-    trigger: 'x',
-    evidence: { sentence: 's', start: 0, end: 1, sentence_index: 0 },
     rule: 'test/edge',
     ...extra,
-  };
+  });
 }
 
 const day = (d: string): DateSpec => ({ start: d, end: d });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/db.js';
 import { makeDocument } from '../testing/doc.js';
+import { testEvent } from '../testing/event.js';
 import type { EventRecord } from '../types.js';
 import type { IngestSummary } from './ingest.js';
 import type { Processed } from './ingest.js';
@@ -16,25 +17,7 @@ function processed(text: string, events: EventRecord[] = []): Processed {
 
 /** An event that violates the event table's primary key when it appears twice in a document. */
 function event(id: string, text: string): EventRecord {
-  return {
-    id,
-    event_type: 'CONSULT',
-    mode: null,
-    contexts: [],
-    actor: [],
-    recipient: [],
-    date: null,
-    location: null,
-    negated: false,
-    future: false,
-    hypothetical: false,
-    historical: false,
-    score: 1,
-    quad: 'verbal_cooperation',
-    trigger: 'met',
-    evidence: { sentence: text, start: 0, end: text.length, sentence_index: 0 },
-    rule: 'test/batch',
-  } as EventRecord;
+  return testEvent({ id, trigger: 'met', evidence: { sentence: text, start: 0, end: text.length, sentence_index: 0 }, rule: 'test/batch' });
 }
 
 async function documentIds(store: Store): Promise<string[]> {

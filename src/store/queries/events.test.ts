@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDocument } from '../../testing/doc.js';
+import { testEvent } from '../../testing/event.js';
 import type { EventRecord } from '../../types.js';
 import { openStore, type Store } from '../db.js';
 import { saveDocument } from '../documents.js';
@@ -10,26 +11,15 @@ import { eventFilterSchema, iterateEvents, selectEvents } from './events.js';
 
 function ev(id: string, type: string, actor: string[], recipient: string[], date: string | null, extra: Partial<EventRecord> = {}): EventRecord {
   const ref = (c: string) => ({ text: c, name: c, country: c, sector: null });
-  return {
+  return testEvent({
     id,
     event_type: type,
-    mode: null,
     contexts: ['diplomatic'],
     actor: actor.map(ref),
     recipient: recipient.map(ref),
     date: date ? { start: date, end: date, precision: 'day', text: null, source: 'stated' } : null,
-    location: null,
-    negated: false,
-    future: false,
-    hypothetical: false,
-    historical: false,
-    score: 1,
-    quad: 'verbal_cooperation',
-    trigger: 'x',
-    evidence: { sentence: 's', start: 0, end: 1, sentence_index: 0 },
-    rule: 'test',
     ...extra,
-  };
+  });
 }
 
 const EVENTS: EventRecord[] = [
