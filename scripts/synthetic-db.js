@@ -10,11 +10,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { events: { type: 'string', default: '100000' }, copies: { type: 'string', default: '1' }, seed: { type: 'string' } } });
+const USAGE = 'usage: node scripts/synthetic-db.js FILE|URL [--events N] [--copies K, dividing N] [--seed N]\n';
+let parsed;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: { events: { type: 'string', default: '100000' }, copies: { type: 'string', default: '1' }, seed: { type: 'string' } } });
+} catch (err) {
+  process.stderr.write(`synthetic-db: ${err.message}\n${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
 const events = Number(values.events);
 const copies = Number(values.copies);
 if (positionals.length !== 1 || !Number.isInteger(events) || events < 1 || !Number.isInteger(copies) || copies < 1 || events % copies !== 0) {
-  process.stderr.write('usage: node scripts/synthetic-db.js FILE|URL [--events N] [--copies K, dividing N] [--seed N]\n');
+  process.stderr.write(USAGE);
   process.exit(2);
 }
 const { openStore } = await import(pathToFileURL(join(root, 'dist', 'store', 'db.js')).href);
